@@ -1,0 +1,210 @@
+package org.campaignmetrics.io;
+
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one contract CSV file as text columns named by the contract, whatever the order of its
+ * header, and numbers each record with the file line it starts on.
+ *
+ * <p>Spark's CSV reader maps columns by position; this reader reads the header line itself, builds
+ * the schema in the file's own order, and selects the contract's columns by name, so a reordered
+ * header can never swap killed and detained.
+ */
+public final class CsvInputReader {
+  private static final Logger LOG = LoggerFactory.getLogger(CsvInputReader.class);
+
+  /** Added columns: the file name, the line a record starts on, and the raw text of a malformed one. */
+  public static final String FILE = "_file";
+  public static final String LINE = "_line";
+  public static final String MALFORMED = "_malformed";
+
+  private CsvInputReader() {}
+
+  public static Dataset<Row> read(SparkSession spark, String inputDir, CsvTable table) {
+    Path path = new Path(inputDir, table.fileName());
+    List<String> header = readHeader(spark, path, table.fileName());
+    Map<String, Integer> positions = new LinkedHashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      String name = header.get(i).trim().toLowerCase(Locale.ROOT);
+      if (positions.put(name, i) != null) {
+        throw new InputException(table.fileName() + ": column '" + name + "' appears twice in the header");
+      }
+    }
+    for (String column : table.required()) {
+      if (!positions.containsKey(column)) {
+        throw new InputException(table.fileName() + ": missing required column '" + column
+            + "' (header: " + String.join(",", header) + ")");
+      }
+    }
+    for (String name : positions.keySet()) {
+      if (!table.columns().contains(name)) {
+        LOG.warn("{}: ignoring unknown column '{}'", table.fileName(), name);
+      }
+    }
+
+    // Column names of the file's own header, position by position, all read as text.
+    List<StructField> fields = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      fields.add(DataTypes.createStructField("c" + i, DataTypes.StringType, true));
+    }
+    fields.add(DataTypes.createStructField(MALFORMED, DataTypes.StringType, true));
+    StructType fileSchema = DataTypes.createStructType(fields);
+
+    Dataset<Row> records = spark.read()
+        .schema(fileSchema)
+        .option("header", "true")
+        .option("enforceSchema", "true") // the schema was built from this very header
+        .option("multiLine", "true") // quotes may hold line breaks
+        .option("encoding", "UTF-8")
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", MALFORMED)
+        .option("escape", "\"")
+        .csv(path.toString());
+
+    StructType numbered = fileSchema.add(LINE, DataTypes.LongType, false);
+    Dataset<Row> withLines = records.mapPartitions(new LineNumbers(), Encoders.row(numbered));
+
+    List<Column> selected = new ArrayList<>();
+    for (String column : table.columns()) {
+      Integer position = positions.get(column);
+      selected.add(position == null
+          ? lit(null).cast(DataTypes.StringType).as(column)
+          : withLines.col("c" + position).as(column));
+    }
+    selected.add(lit(table.fileName()).as(FILE));
+    selected.add(withLines.col(LINE));
+    selected.add(withLines.col(MALFORMED));
+    return withLines.select(selected.toArray(new Column[0]));
+  }
+
+  private static List<String> readHeader(SparkSession spark, Path path, String fileName) {
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(path)) {
+        throw new InputException(fileName + ": required input file not found at " + path);
+      }
+      if (fs.getFileStatus(path).isDirectory()) {
+        throw new InputException(fileName + ": expected a file but found a directory at " + path);
+      }
+      try (BufferedReader reader = new BufferedReader(
+          new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
+        String line = reader.readLine();
+        if (line == null || line.isBlank()) {
+          throw new InputException(fileName + ": the file is empty (a header row is required)");
+        }
+        if (line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        return splitHeader(line);
+      }
+    } catch (IOException e) {
+      throw new InputException(fileName + ": cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Splits one header line on commas, honouring double quotes. */
+  static List<String> splitHeader(String line) {
+    List<String> names = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          current.append('"');
+          i++;
+        } else {
+          quoted = !quoted;
+        }
+      } else if (c == ',' && !quoted) {
+        names.add(current.toString());
+        current.setLength(0);
+      } else if (c != '\r') {
+        current.append(c);
+      }
+    }
+    names.add(current.toString());
+    return names;
+  }
+
+  /**
+   * A file is one partition (multi-line CSV is not split), read in order, so a running count of
+   * records and of the line breaks inside their quoted values gives each record's first line.
+   */
+  static final class LineNumbers implements MapPartitionsFunction<Row, Row> {
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      return new Iterator<>() {
+        private long line = 2; // line 1 is the header
+
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          Row row = rows.next();
+          Object[] values = new Object[row.size() + 1];
+          long breaks = 0;
+          int malformedAt = row.size() - 1;
+          for (int i = 0; i < row.size(); i++) {
+            values[i] = row.get(i);
+            if (i != malformedAt || row.isNullAt(i)) {
+              breaks += lineBreaks(values[i]);
+            }
+          }
+          if (!row.isNullAt(malformedAt)) {
+            // a malformed record's fields may be partial; its raw text has the true line count
+            breaks = lineBreaks(row.get(malformedAt));
+            String raw = row.getString(malformedAt);
+            if (raw.endsWith("\n")) {
+              breaks--;
+            }
+          }
+          values[row.size()] = line;
+          line += 1 + breaks;
+          return RowFactory.create(values);
+        }
+      };
+    }
+
+    private static long lineBreaks(Object value) {
+      if (!(value instanceof String s)) {
+        return 0;
+      }
+      long count = 0;
+      for (int i = 0; i < s.length(); i++) {
+        if (s.charAt(i) == '\n') {
+          count++;
+        }
+      }
+      return count;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package org.campaignmetrics.io;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes every output table as Parquet ({@code DIR/parquet/<table>/}) and as one CSV file with a
+ * header ({@code DIR/csv/<table>.csv}). Everything is written to a staging directory first and moved
+ * into place only when every table is complete, so a failed run leaves the previous outputs alone.
+ */
+public final class OutputWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(OutputWriter.class);
+
+  /** An output table, with the columns that order its rows (and identify them). */
+  public record Table(String name, Dataset<Row> rows, List<String> orderBy) {}
+
+  private OutputWriter() {}
+
+  public static void writeAll(SparkSession spark, String outputDir, List<Table> tables) {
+    Path output = new Path(outputDir);
+    String token = UUID.randomUUID().toString().substring(0, 8);
+    Path staging = new Path(output, "_staging-" + token);
+    try {
+      FileSystem fs = output.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      for (Table table : tables) {
+        long started = System.nanoTime();
+        writeTable(spark, fs, staging, table);
+        LOG.info("wrote {} ({} ms)", table.name(), (System.nanoTime() - started) / 1_000_000);
+      }
+      publish(fs, output, staging, token);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write outputs under " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeTable(SparkSession spark, FileSystem fs, Path staging, Table table)
+      throws IOException {
+    String[] order = table.orderBy().toArray(new String[0]);
+    Path parquet = new Path(staging, "parquet/" + table.name());
+    // Output tables are aggregates, small enough for one sorted file each.
+    table.rows().coalesce(1).sortWithinPartitions(order[0], rest(order))
+        .write().mode(SaveMode.ErrorIfExists).parquet(parquet.toString());
+
+    // The CSV is written from the Parquet just written, so both hold the same rows.
+    Path csvParts = new Path(staging, "csv/_" + table.name());
+    spark.read().schema(table.rows().schema()).parquet(parquet.toString())
+        .coalesce(1).sortWithinPartitions(order[0], rest(order))
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .option("header", "true")
+        .option("encoding", "UTF-8")
+        .option("quote", "\"")
+        .option("escape", "\"") // RFC 4180: a quote inside a quoted value is doubled
+        .option("dateFormat", "yyyy-MM-dd")
+        .csv(csvParts.toString());
+    FileStatus[] parts = fs.globStatus(new Path(csvParts, "part-*"));
+    if (parts == null || parts.length != 1) {
+      throw new IOException("expected one CSV part file for " + table.name() + " in " + csvParts);
+    }
+    Path csv = new Path(staging, "csv/" + table.name() + ".csv");
+    if (!fs.rename(parts[0].getPath(), csv)) {
+      throw new IOException("cannot move " + parts[0].getPath() + " to " + csv);
+    }
+    fs.delete(csvParts, true);
+  }
+
+  /** Moves the staged parquet/ and csv/ directories into place, then drops the previous ones. */
+  private static void publish(FileSystem fs, Path output, Path staging, String token) throws IOException {
+    Path previous = new Path(output, "_previous-" + token);
+    for (String part : List.of("parquet", "csv")) {
+      Path current = new Path(output, part);
+      if (fs.exists(current)) {
+        fs.mkdirs(previous);
+        if (!fs.rename(current, new Path(previous, part))) {
+          throw new IOException("cannot move aside " + current);
+        }
+      }
+      if (!fs.rename(new Path(staging, part), current)) {
+        throw new IOException("cannot move " + new Path(staging, part) + " to " + current);
+      }
+    }
+    fs.delete(previous, true);
+    fs.delete(staging, true);
+  }
+
+  private static String[] rest(String[] order) {
+    return java.util.Arrays.copyOfRange(order, 1, order.length);
+  }
+}
