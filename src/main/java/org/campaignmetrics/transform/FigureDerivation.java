@@ -33,6 +33,11 @@ public final class FigureDerivation {
         .groupByKey((MapFunction<Statement, String>) Statement::getTable, Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Statement, Figure>)
             (table, rows) -> DerivationEngine.derive(() -> rows).iterator(), Encoders.bean(Figure.class));
+    return asRows(figures);
+  }
+
+  /** Figure beans as the figures rows the output tables are built from. */
+  public static Dataset<Row> asRows(Dataset<Figure> figures) {
     return figures.select(
         col("table"), col("periodStart").as("period_start"), col("periodEnd").as("period_end"),
         col("periodLabel").as("period_label"), col("grain"), col("theater"), col("metric"),

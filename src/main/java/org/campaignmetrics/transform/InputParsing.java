@@ -3,6 +3,7 @@ package org.campaignmetrics.transform;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.struct;
@@ -17,6 +18,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.campaignmetrics.io.CsvInputReader;
 
@@ -99,6 +101,10 @@ public final class InputParsing {
             lit("coverage_start and coverage_end must both be given or both be empty")),
         problem("coverage_end", coverageEnd.lt(coverageStart),
             lit("coverage_end is before coverage_start")));
+    // Rule 3 ranks reports by id, so an id must name one report.
+    Column duplicate = problem("report_id",
+        text("report_id").isNotNull().and(count(lit(1)).over(Window.partitionBy(text("report_id"))).gt(1)),
+        concat(lit("duplicate report_id "), quoted(text("report_id"))));
     return raw.select(
         text("report_id").as("report_id"),
         text("publisher").as("publisher"),
@@ -110,7 +116,7 @@ public final class InputParsing {
         coverageEnd.as("coverage_end"),
         col(CsvInputReader.FILE),
         col(CsvInputReader.LINE),
-        problem.as(PROBLEM));
+        coalesce(problem, duplicate).as(PROBLEM));
   }
 
   /** operations.csv or attacks.csv: one record of figures for a period and theater. */
