@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
@@ -66,7 +67,7 @@ public final class ReportedFigures {
 
     Dataset<Row> knownReports = reports.select(col("report_id").as("known_report_id")).distinct();
     Column unknownReport = struct(lit("report_id").as("column"),
-        expr("concat('unknown report_id ''', report_id, ''' (not in reports.csv)')").as("reason"));
+        concat(lit("unknown report_id '"), col("report_id"), lit("' (not in reports.csv)")).as("reason"));
     return summed
         .join(broadcast(knownReports), summed.col("report_id").equalTo(col("known_report_id")), "left")
         .withColumn(InputParsing.PROBLEM,
