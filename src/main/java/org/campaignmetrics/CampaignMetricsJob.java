@@ -58,7 +58,12 @@ public final class CampaignMetricsJob implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
+    // Fail fast, before Spark starts, on the commonest mistake.
+    org.apache.hadoop.fs.Path inputPath = new org.apache.hadoop.fs.Path(input);
+    if (!inputPath.getFileSystem(new org.apache.hadoop.conf.Configuration()).exists(inputPath)) {
+      throw new InputException("input directory not found: " + input);
+    }
     SparkSession spark = session();
     try {
       CampaignMetrics.run(spark, input, output);

@@ -1,0 +1,127 @@
+package org.campaignmetrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.campaignmetrics.io.InputException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The issue's acceptance figures, from the seed documents in sample-data/, read back from the outputs. */
+class SampleDataAcceptanceTest extends SparkTest {
+  static final List<String> TABLES = List.of("figures", "operations_periods", "theater_split", "attack_trends");
+
+  @TempDir
+  static Path output;
+
+  @BeforeAll
+  static void runTheJob() {
+    CampaignMetrics.run(spark, "sample-data", output.toString());
+  }
+
+  private static Dataset<Row> parquet(String table) {
+    return spark.read().parquet(output.resolve("parquet").resolve(table).toString());
+  }
+
+  @Test
+  void firstHalfOf2024ByTheater() {
+    assertRows("SELECT * FROM VALUES"
+            + " ('ALL', 196L, 44L, 166L, 8L, 32L, 0.224490),"
+            + " ('IRAQ', 137L, 30L, 74L, NULL, NULL, 0.218978),"
+            + " ('SYRIA', 59L, 14L, 92L, NULL, NULL, 0.237288)"
+            + " AS t(theater, missions, killed, detained, leaders_killed, leaders_detained, killed_per_mission)",
+        parquet("operations_periods").filter(col("period_label").equalTo("2024-H1")));
+  }
+
+  @Test
+  void secondQuarterOf2024ByDifference() {
+    assertRows("SELECT * FROM VALUES"
+            + " ('2024-Q1', 'ALL', 94L, 18L, 63L, 'reported'),"
+            + " ('2024-Q2', 'ALL', 102L, 26L, 103L, 'difference'),"
+            + " ('2024-Q2', 'IRAQ', 71L, 19L, 38L, 'difference'),"
+            + " ('2024-Q2', 'SYRIA', 31L, 7L, 65L, 'difference')"
+            + " AS t(period_label, theater, missions, killed, detained, derivation)",
+        parquet("operations_periods").filter(col("period_label").isin("2024-Q1", "2024-Q2")
+            .and(col("period_label").equalTo("2024-Q2").or(col("theater").equalTo("ALL")))));
+  }
+
+  @Test
+  void theaterSplitOfTheFirstHalf() {
+    assertRows("SELECT * FROM VALUES ('IRAQ', 0.698980, 0.681818, 0.445783), ('SYRIA', 0.301020, 0.318182, 0.554217)"
+            + " AS t(theater, missions_share, killed_share, detained_share)",
+        parquet("theater_split").filter(col("period_label").equalTo("2024-H1")));
+  }
+
+  @Test
+  void theOperationsSinceAugust29() {
+    assertRows("SELECT * FROM VALUES ('2024-08-29/2024-11-04', 'custom', 68, 95L, 163L, 33L, 1.715789)"
+            + " AS t(period_label, grain, days, missions, killed, detained, killed_per_mission)",
+        parquet("operations_periods").filter(col("period_start").equalTo("2024-08-29")));
+  }
+
+  @Test
+  void attacksOnPaceToMoreThanDouble() {
+    assertRows("SELECT * FROM VALUES ('2024-H1', 'ALL', 182, 153L, 121L, 1.264463, 307.681319, 2.542821,"
+            + " 'centcom-2024-h1;newregion-2024-07-17;shafaq-2024-h1')"
+            + " AS t(period_label, theater, days, claimed_attacks, prior_year_attacks, to_date_multiple,"
+            + " annualized_attacks, annualized_multiple, sources)",
+        parquet("attack_trends").filter(col("period_label").equalTo("2024-H1")));
+  }
+
+  @Test
+  void theOfficialReleaseWinsAndItsQuoteIsKept() {
+    Row killed = parquet("figures").filter(col("period_label").equalTo("2024-H1")
+        .and(col("theater").equalTo("IRAQ")).and(col("metric").equalTo("killed"))).first();
+    assertEquals("centcom-2024-h1;newregion-2024-07-17;shafaq-2024-h1", killed.getAs("sources"));
+    assertEquals("In Iraq, 137 partnered operations resulted in 30 ISIS operatives killed and 74 ISIS operatives detained.",
+        killed.getAs("quote"));
+  }
+
+  @Test
+  void everyTableIsOneCsvFileWithAHeaderMatchingItsParquet() throws Exception {
+    for (String table : TABLES) {
+      Path csv = output.resolve("csv").resolve(table + ".csv");
+      List<String> lines = Files.readAllLines(csv);
+      assertEquals(String.join(",", parquet(table).columns()), lines.get(0), table);
+      Dataset<Row> csvRows = spark.read().option("header", "true").option("multiLine", "true")
+          .option("escape", "\"").csv(csv.toString());
+      assertEquals(parquet(table).count(), csvRows.count(), table);
+    }
+  }
+
+  @Test
+  void rowsAreSortedByPeriodAndTheater() {
+    List<Row> rows = parquet("operations_periods").select("period_start", "period_end", "theater").collectAsList();
+    for (int i = 1; i < rows.size(); i++) {
+      String previous = rows.get(i - 1).mkString("|");
+      String current = rows.get(i).mkString("|");
+      assertTrue(previous.compareTo(current) < 0, previous + " before " + current);
+    }
+  }
+
+  @Test
+  void aRerunGivesByteIdenticalCsvAndAFailedRunLeavesTheOutputsAlone(@TempDir Path temp) throws Exception {
+    byte[] before = Files.readAllBytes(output.resolve("csv/operations_periods.csv"));
+    CampaignMetrics.run(spark, "sample-data", output.toString());
+    assertArrayEquals(before, Files.readAllBytes(output.resolve("csv/operations_periods.csv")));
+
+    Path bad = inputDir(temp.resolve("bad"), "reports.csv", Files.readString(Path.of("sample-data/reports.csv")),
+        "operations.csv", "report_id,period_start,period_end,theater,missions,killed,detained,leaders_killed,"
+            + "leaders_detained\ncentcom-2024-h1,2024-01-01,2024-06-30,ALL,x,1,1,,\n",
+        "attacks.csv", Files.readString(Path.of("sample-data/attacks.csv")));
+    assertThrows(InputException.class, () -> CampaignMetrics.run(spark, bad.toString(), output.toString()));
+    assertArrayEquals(before, Files.readAllBytes(output.resolve("csv/operations_periods.csv")));
+    try (var entries = Files.list(output)) {
+      assertEquals(List.of("csv", "parquet"), entries.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.campaignmetrics.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.campaignmetrics.SparkTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputWriterTest extends SparkTest {
+  @TempDir
+  Path output;
+
+  @Test
+  void csvIsOneRfc4180FileSortedWithEmptyForUnknown() throws Exception {
+    Dataset<Row> rows = spark.sql("SELECT * FROM VALUES"
+        + " (2, 'say \"more than double\"', CAST(NULL AS DOUBLE), DATE'2024-06-30'),"
+        + " (1, 'Iraq, Syria\nand beyond', 0.25D, DATE'2024-01-01')"
+        + " AS t(n, quote, rate, day)");
+    OutputWriter.writeAll(spark, output.toString(), List.of(new OutputWriter.Table("sample", rows, List.of("n"))));
+    assertEquals("n,quote,rate,day\n"
+            + "1,\"Iraq, Syria\nand beyond\",0.25,2024-01-01\n"
+            + "2,\"say \"\"more than double\"\"\",,2024-06-30\n",
+        Files.readString(output.resolve("csv/sample.csv")));
+    assertEquals(2, spark.read().parquet(output.resolve("parquet/sample").toString()).count());
+  }
+}
