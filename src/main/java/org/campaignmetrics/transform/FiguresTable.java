@@ -17,11 +17,21 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.campaignmetrics.derive.Figure;
 
 /** The long {@code figures} output table, and column pieces the wide tables share. */
 public final class FiguresTable {
   private FiguresTable() {}
 
+  /** Figure beans as the rows the output tables are built from (with the internal table column). */
+  public static Dataset<Row> fromBeans(Dataset<Figure> figures) {
+    return figures.select(
+        col("table"), col("periodStart").as("period_start"), col("periodEnd").as("period_end"),
+        col("periodLabel").as("period_label"), col("grain"), col("theater"), col("metric"),
+        col("value"), col("derivation"), col("sources"), col("quote"));
+  }
+
+  /** The published figures table: the internal table column dropped. */
   public static Dataset<Row> build(Dataset<Row> figures) {
     return figures.select("period_start", "period_end", "period_label", "grain", "theater", "metric",
         "value", "derivation", "sources", "quote");

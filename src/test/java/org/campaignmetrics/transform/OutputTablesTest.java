@@ -24,7 +24,7 @@ class OutputTablesTest extends SparkTest {
   }
 
   private Dataset<Row> figures() {
-    return FigureDerivation.asRows(
+    return FiguresTable.fromBeans(
         spark.createDataset(DerivationEngine.derive(statements), Encoders.bean(org.campaignmetrics.derive.Figure.class)));
   }
 
