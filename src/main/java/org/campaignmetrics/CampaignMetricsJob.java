@@ -18,11 +18,17 @@ import picocli.CommandLine.Option;
         "Reconciles counter-ISIS campaign figures (operations and claimed attacks) from official and",
         "media reports into figures, rates, theater splits and attack trends, as Parquet and CSV."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:the run failed (bad input, unreadable or unwritable files)",
-        "2:usage error"})
+    exitCodeList = {"0:success", "1:the run failed (unusable input file, unreadable or unwritable files)",
+        "2:usage error", "3:input rows rejected under --strict (nothing written)",
+        "4:checks at the --fail-on severity (outputs written)"})
 public final class CampaignMetricsJob implements Callable<Integer> {
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
+  static final int EXIT_REJECTED = 3;
+  static final int EXIT_CHECKS = 4;
+
+  /** Which cross-check severity makes the run exit non-zero, after the outputs are written. */
+  enum FailOn { error, warning, never }
 
   @Option(names = "--input", defaultValue = "sample-data", paramLabel = "DIR",
       description = "Input directory with reports.csv, operations.csv, attacks.csv (default: ${DEFAULT-VALUE}).")
@@ -36,6 +42,14 @@ public final class CampaignMetricsJob implements Callable<Integer> {
       description = "Spark master, e.g. local[*] or spark://host:7077 (default: spark-submit's, else local[*]).")
   String master;
 
+  @Option(names = "--strict",
+      description = "Fail on the first rejected input row, before writing anything (default: quarantine it in rejects).")
+  boolean strict;
+
+  @Option(names = "--fail-on", defaultValue = "never", paramLabel = "SEVERITY",
+      description = "Exit ${COMPLETION-CANDIDATES}: 4 when a check of this severity or worse is found (default: ${DEFAULT-VALUE}).")
+  FailOn failOn;
+
   public static void main(String[] args) {
     System.exit(execute(args));
   }
@@ -47,6 +61,11 @@ public final class CampaignMetricsJob implements Callable<Integer> {
       return EXIT_USAGE;
     });
     cli.setExecutionExceptionHandler((error, ignored, parsed) -> {
+      if (error instanceof InputLoad.RejectedInputException) {
+        System.err.println("campaign-metrics: input rows rejected (--strict), nothing written:\n  "
+            + error.getMessage().replace("\n", "\n  "));
+        return EXIT_REJECTED;
+      }
       if (error instanceof InputException) {
         System.err.println("campaign-metrics: input rejected:\n  " + error.getMessage().replace("\n", "\n  "));
       } else {
@@ -66,8 +85,16 @@ public final class CampaignMetricsJob implements Callable<Integer> {
     }
     SparkSession spark = session();
     try {
-      CampaignMetrics.run(spark, input, output);
-      return 0;
+      CampaignMetrics.Outputs outputs =
+          CampaignMetrics.run(spark, input, output, new CampaignMetrics.Options(strict));
+      System.err.println("campaign-metrics: " + outputs.errors() + " error(s), " + outputs.warnings()
+          + " warning(s) in checks; " + outputs.rejectCount() + " input row(s) rejected; outputs in " + output);
+      boolean failed = switch (failOn) {
+        case error -> outputs.errors() > 0;
+        case warning -> outputs.errors() + outputs.warnings() > 0;
+        case never -> false;
+      };
+      return failed ? EXIT_CHECKS : 0;
     } finally {
       spark.stop();
     }

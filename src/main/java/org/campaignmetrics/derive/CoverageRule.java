@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.campaignmetrics.Period;
+import org.campaignmetrics.Qualifier;
 
 /**
  * Rule 2: a report that declares coverage is complete for it. For every calendar month, quarter,
@@ -69,6 +70,7 @@ public final class CoverageRule {
   private static Statement bucketStatement(Report report, Scope scope, Period bucket, String theater,
       List<Statement> scoped) {
     Long total = 0L;
+    Qualifier qualifier = Qualifier.EXACT;
     for (Statement r : scoped) {
       Period period = new Period(r.getPeriodStart(), r.getPeriodEnd());
       if (!r.getTheater().equals(theater) || !period.overlaps(bucket)) {
@@ -79,6 +81,7 @@ public final class CoverageRule {
         break;
       }
       total = Math.addExact(total, r.getValue());
+      qualifier = qualifier.plus(Qualifier.fromCode(r.getQualifier()));
     }
     Statement s = new Statement();
     s.setTable(scope.table());
@@ -90,6 +93,7 @@ public final class CoverageRule {
     s.setTheater(theater);
     s.setMetric(scope.metric());
     s.setValue(total);
+    s.setQualifier(qualifier.code());
     return s;
   }
 

@@ -16,6 +16,7 @@ public class Figure implements Serializable {
   private String derivation;
   private String sources;
   private String quote;
+  private String qualifier = "exact";
 
   public Figure() {}
 
@@ -41,6 +42,8 @@ public class Figure implements Serializable {
   public void setSources(String sources) { this.sources = sources; }
   public String getQuote() { return quote; }
   public void setQuote(String quote) { this.quote = quote; }
+  public String getQualifier() { return qualifier; }
+  public void setQualifier(String qualifier) { this.qualifier = qualifier; }
 
   @Override
   public String toString() {

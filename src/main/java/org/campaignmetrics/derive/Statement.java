@@ -18,6 +18,7 @@ public class Statement implements Serializable {
   private String metric;
   private Long value;
   private String quote;
+  private String qualifier = "exact";
 
   public Statement() {}
 
@@ -55,4 +56,6 @@ public class Statement implements Serializable {
   public void setValue(Long value) { this.value = value; }
   public String getQuote() { return quote; }
   public void setQuote(String quote) { this.quote = quote; }
+  public String getQualifier() { return qualifier; }
+  public void setQualifier(String qualifier) { this.qualifier = qualifier; }
 }

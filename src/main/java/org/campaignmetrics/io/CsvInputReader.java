@@ -1,6 +1,11 @@
 package org.campaignmetrics.io;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,6 +47,8 @@ public final class CsvInputReader {
   public static final String FILE = "_file";
   public static final String LINE = "_line";
   public static final String MALFORMED = "_malformed";
+  /** The record as text: the malformed input itself, else its fields re-joined with RFC 4180 quoting. */
+  public static final String RAW = "_raw";
 
   private CsvInputReader() {}
 
@@ -99,7 +106,19 @@ public final class CsvInputReader {
     selected.add(lit(table.fileName()).as(FILE));
     selected.add(withLines.col(LINE));
     selected.add(withLines.col(MALFORMED));
+    List<Column> fieldsAsText = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      fieldsAsText.add(csvField(withLines.col("c" + i)));
+    }
+    // an expression: Spark only evaluates it where a rejected row asks for it
+    selected.add(coalesce(withLines.col(MALFORMED), concat_ws(",", fieldsAsText.toArray(new Column[0]))).as(RAW));
     return withLines.select(selected.toArray(new Column[0]));
+  }
+
+  private static Column csvField(Column value) {
+    return when(value.isNull(), lit(""))
+        .when(value.rlike("[\",\r\n]"), concat(lit("\""), regexp_replace(value, "\"", "\"\""), lit("\"")))
+        .otherwise(value);
   }
 
   private static List<String> readHeader(SparkSession spark, Path path, String fileName) {

@@ -15,7 +15,7 @@ public record CsvTable(String fileName, List<String> required, List<String> opti
   public static final CsvTable OPERATIONS = new CsvTable("operations.csv",
       List.of("report_id", "period_start", "period_end", "theater", "missions", "killed", "detained",
           "leaders_killed", "leaders_detained"),
-      List.of("quote"));
+      List.of("leaders_removed", "quote"));
 
   public static final CsvTable ATTACKS = new CsvTable("attacks.csv",
       List.of("report_id", "period_start", "period_end", "theater", "claimed_attacks"),

@@ -28,13 +28,13 @@ public final class FiguresTable {
     return figures.select(
         col("table"), col("periodStart").as("period_start"), col("periodEnd").as("period_end"),
         col("periodLabel").as("period_label"), col("grain"), col("theater"), col("metric"),
-        col("value"), col("derivation"), col("sources"), col("quote"));
+        col("value"), col("derivation"), col("sources"), col("quote"), col("qualifier"));
   }
 
   /** The published figures table: the internal table column dropped. */
   public static Dataset<Row> build(Dataset<Row> figures) {
     return figures.select("period_start", "period_end", "period_label", "grain", "theater", "metric",
-        "value", "derivation", "sources", "quote");
+        "value", "derivation", "sources", "quote", "qualifier");
   }
 
   /** Days in the period, both ends included. */

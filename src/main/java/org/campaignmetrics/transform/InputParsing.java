@@ -1,11 +1,12 @@
 package org.campaignmetrics.transform;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
@@ -18,8 +19,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.campaignmetrics.Qualifier;
 import org.campaignmetrics.io.CsvInputReader;
 
 /**
@@ -29,7 +30,10 @@ import org.campaignmetrics.io.CsvInputReader;
 public final class InputParsing {
   public static final String PROBLEM = "problem";
 
-  private static final String WHOLE_NUMBER = "^[0-9]{1,18}$";
+  /** A count with its optional qualifier: 44, ~35, >30, >=7. */
+  private static final String QUALIFIED_COUNT = "^(~|>=|>)?\\s*([0-9]{1,18})$";
+  /** Suffix of the column holding a count's qualifier (exact, approximate, more_than, at_least). */
+  public static final String QUALIFIER = "_qualifier";
   private static final String ISO_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
   private InputParsing() {}
@@ -40,9 +44,19 @@ public final class InputParsing {
     return when(trimmed.notEqual(lit("")), trimmed);
   }
 
-  static Column wholeNumber(String column) {
+  static Column count(String column) {
     Column text = text(column);
-    return when(text.rlike(WHOLE_NUMBER), text.cast(DataTypes.LongType));
+    return when(text.rlike(QUALIFIED_COUNT),
+        regexp_extract(text, QUALIFIED_COUNT, 2).cast(DataTypes.LongType));
+  }
+
+  static Column qualifier(String column) {
+    Column prefix = regexp_extract(text(column), QUALIFIED_COUNT, 1);
+    return when(count(column).isNull(), lit(null).cast(DataTypes.StringType))
+        .when(prefix.equalTo("~"), lit(Qualifier.APPROXIMATE.code()))
+        .when(prefix.equalTo(">="), lit(Qualifier.AT_LEAST.code()))
+        .when(prefix.equalTo(">"), lit(Qualifier.MORE_THAN.code()))
+        .otherwise(lit(Qualifier.EXACT.code()));
   }
 
   static Column date(String column) {
@@ -65,9 +79,12 @@ public final class InputParsing {
   private static Column numberProblem(String column) {
     Column text = text(column);
     return coalesce(
-        problem(column, text.rlike("^-[0-9]+$"), concat(lit("negative count "), quoted(text))),
-        problem(column, text.rlike("^[0-9]{19,}$"), concat(lit("number too large "), quoted(text))),
-        problem(column, text.isNotNull().and(wholeNumber(column).isNull()),
+        problem(column, text.rlike("^(~|>=|>)?\\s*-\\s*[0-9]+$"), concat(lit("negative count "), quoted(text))),
+        problem(column, text.rlike("^(~|>=|>)?\\s*[0-9]{19,}$"), concat(lit("number too large "), quoted(text))),
+        problem(column, count(column).isNull().and(text.rlike("^[~<>=\u2248\u2264\u2265]")),
+            concat(lit("malformed qualifier "), quoted(text),
+            lit(" (expected N, ~N, >N or >=N)"))),
+        problem(column, text.isNotNull().and(count(column).isNull()),
             concat(lit("not a whole number "), quoted(text))));
   }
 
@@ -101,10 +118,6 @@ public final class InputParsing {
             lit("coverage_start and coverage_end must both be given or both be empty")),
         problem("coverage_end", coverageEnd.lt(coverageStart),
             lit("coverage_end is before coverage_start")));
-    // Rule 3 ranks reports by id, so an id must name one report.
-    Column duplicate = problem("report_id",
-        text("report_id").isNotNull().and(count(lit(1)).over(Window.partitionBy(text("report_id"))).gt(1)),
-        concat(lit("duplicate report_id "), quoted(text("report_id"))));
     return raw.select(
         text("report_id").as("report_id"),
         text("publisher").as("publisher"),
@@ -116,7 +129,22 @@ public final class InputParsing {
         coverageEnd.as("coverage_end"),
         col(CsvInputReader.FILE),
         col(CsvInputReader.LINE),
-        coalesce(problem, duplicate).as(PROBLEM));
+        col(CsvInputReader.RAW),
+        problem.as(PROBLEM));
+  }
+
+  /**
+   * Marks the records whose report_id is not a valid row of reports.csv: unknown, or rejected there.
+   * {@code reportIds} is small (one row per report) and is broadcast, so this stays one pass.
+   */
+  public static Dataset<Row> withKnownReports(Dataset<Row> records, Dataset<Row> reportIds) {
+    Dataset<Row> known = reportIds.select(col("report_id").as("known_report_id")).distinct();
+    Column unknown = problem("report_id", col("report_id").isNotNull().and(col("known_report_id").isNull()),
+        concat(lit("unknown report_id "), quoted(col("report_id")),
+            lit(" (not in reports.csv, or rejected there)")));
+    return records.join(broadcast(known), col("report_id").equalTo(col("known_report_id")), "left")
+        .withColumn(PROBLEM, coalesce(col(PROBLEM), unknown))
+        .drop("known_report_id");
   }
 
   /** operations.csv or attacks.csv: one record of figures for a period and theater. */
@@ -138,10 +166,14 @@ public final class InputParsing {
         date("period_start").as("period_start"),
         date("period_end").as("period_end"),
         upper(text("theater")).as("theater")));
-    metrics.forEach(m -> columns.add(wholeNumber(m).as(m)));
+    metrics.forEach(m -> {
+      columns.add(count(m).as(m));
+      columns.add(qualifier(m).as(m + QUALIFIER));
+    });
     columns.add(text("quote").as("quote"));
     columns.add(col(CsvInputReader.FILE));
     columns.add(col(CsvInputReader.LINE));
+    columns.add(col(CsvInputReader.RAW));
     columns.add(coalesce(problems.toArray(new Column[0])).as(PROBLEM));
     return raw.select(columns.toArray(new Column[0]));
   }

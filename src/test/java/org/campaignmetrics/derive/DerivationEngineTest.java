@@ -38,7 +38,7 @@ class DerivationEngineTest {
   }
 
   private Figure derived(Period period, String theater, String metric) {
-    Figure f = find(DerivationEngine.derive(statements), period, theater, metric);
+    Figure f = find(DerivationEngine.derive(statements).figures(), period, theater, metric);
     assertNotNull(f, "no figure for " + period + " " + theater + " " + metric);
     return f;
   }
@@ -52,7 +52,7 @@ class DerivationEngineTest {
   }
 
   private void assertAbsent(Period period, String theater, String metric) {
-    Figure f = find(DerivationEngine.derive(statements), period, theater, metric);
+    Figure f = find(DerivationEngine.derive(statements).figures(), period, theater, metric);
     assertNull(f, () -> "expected no figure but got " + f);
   }
 
@@ -188,7 +188,7 @@ class DerivationEngineTest {
   @Test
   void aCustomPeriodDoesNotFillTheMonthsInsideIt() {
     official(Period.of("2024-08-29", "2024-11-04"), "ALL", Metric.MISSIONS, 95);
-    List<Figure> figures = DerivationEngine.derive(statements);
+    List<Figure> figures = DerivationEngine.derive(statements).figures();
     assertEquals(1, figures.size(), figures.toString());
   }
 

@@ -25,7 +25,7 @@ class OutputTablesTest extends SparkTest {
 
   private Dataset<Row> figures() {
     return FiguresTable.fromBeans(
-        spark.createDataset(DerivationEngine.derive(statements), Encoders.bean(org.campaignmetrics.derive.Figure.class)));
+        spark.createDataset(DerivationEngine.derive(statements).figures(), Encoders.bean(org.campaignmetrics.derive.Figure.class)));
   }
 
   @Test

@@ -1,0 +1,227 @@
+package org.campaignmetrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.campaignmetrics.derive.Report;
+import org.campaignmetrics.derive.Statement;
+import org.campaignmetrics.io.CsvInputReader;
+import org.campaignmetrics.io.CsvTable;
+import org.campaignmetrics.io.InputException;
+import org.campaignmetrics.transform.InputParsing;
+import org.campaignmetrics.transform.ReportedFigures;
+
+/**
+ * Reads the input directory in one Spark job: each file is read once, every row parsed and checked,
+ * and the records of each report, period and theater summed (rule 1). What comes back to the driver
+ * is small by construction: the reports, the summed groups (reports x periods x theaters), the first
+ * rejected rows, and each file's row counts. Rejected rows never stop the run (unless strict); they
+ * are quarantined with their file, line, raw text, column and reason.
+ */
+public final class InputLoad {
+  /** Rejects collected with the statements; past this, the rejects table is computed by Spark. */
+  static final int REJECTS_COLLECTED = 10_000;
+
+  private static final String KIND = "kind";
+  private static final String KIND_GROUP = "group";
+  private static final String KIND_REPORT = "report";
+  private static final String KIND_REJECT = "reject";
+  private static final String KIND_COUNT = "count";
+
+  /** The rejects output table: every quarantined input row. */
+  public static final StructType REJECTS_SCHEMA = new StructType()
+      .add("file", DataTypes.StringType, true)
+      .add("line", DataTypes.LongType, true)
+      .add("raw", DataTypes.StringType, true)
+      .add("column", DataTypes.StringType, true)
+      .add("reason", DataTypes.StringType, true);
+
+  /** Rows read, used and rejected in one input file: read = used + rejected, always. */
+  public record FileAccount(String file, long read, long used, long rejected) {}
+
+  /** The loaded input: valid reports, rule-1 statements, quarantined rows and each file's account. */
+  public record Loaded(Map<String, Report> reports, List<Statement> statements, Dataset<Row> rejects,
+      long rejectCount, List<FileAccount> accounts) {}
+
+  private InputLoad() {}
+
+  public static Loaded load(SparkSession spark, String inputDir, boolean strict) {
+    Dataset<Row> reports = InputParsing.reports(CsvInputReader.read(spark, inputDir, CsvTable.REPORTS));
+    Dataset<Row> reportIds = reports.filter(col(InputParsing.PROBLEM).isNull()).select("report_id");
+    Dataset<Row> operations = summed(spark, inputDir, CsvTable.OPERATIONS, Metric.OPERATIONS_METRICS, reportIds);
+    Dataset<Row> attacks = summed(spark, inputDir, CsvTable.ATTACKS, Metric.ATTACKS_METRICS, reportIds);
+
+    Dataset<Row> rejects = rejectRows(reports)
+        .unionByName(rejectRows(operations))
+        .unionByName(rejectRows(attacks));
+    Dataset<Row> groups = operations.filter(col(InputParsing.PROBLEM).isNull())
+        .withColumn("table", lit(Metric.OPERATIONS))
+        .unionByName(attacks.filter(col(InputParsing.PROBLEM).isNull()).withColumn("table", lit(Metric.ATTACKS)), true)
+        .drop(InputParsing.PROBLEM, CsvInputReader.RAW)
+        .withColumn(KIND, lit(KIND_GROUP));
+    Dataset<Row> counts = counts(operations).unionByName(counts(attacks)).withColumn(KIND, lit(KIND_COUNT));
+    Dataset<Row> firstRejects = rejects.orderBy("file", "line")
+        .limit(REJECTS_COLLECTED + 1).withColumn(KIND, lit(KIND_REJECT));
+    Dataset<Row> reportRows = reports
+        .select(col("report_id"), col("source_type"), col("published_on"), col("coverage_start"),
+            col("coverage_end"), col(CsvInputReader.LINE), col(InputParsing.PROBLEM + ".reason").as("reason"))
+        .withColumn(KIND, lit(KIND_REPORT));
+
+    List<Row> collected = groups.unionByName(reportRows, true).unionByName(counts, true)
+        .unionByName(firstRejects, true).collectAsList();
+
+    Map<String, Report> validReports = new LinkedHashMap<>();
+    Map<String, List<Long>> linesById = new TreeMap<>();
+    List<Statement> statements = new ArrayList<>();
+    List<Row> collectedRejects = new ArrayList<>();
+    Map<String, long[]> readAndRejected = new TreeMap<>();
+    Map<String, Long> used = new TreeMap<>();
+    long reportRowsRead = 0;
+    long reportRowsRejected = 0;
+    for (Row row : collected) {
+      switch (row.<String>getAs(KIND)) {
+        case KIND_REPORT -> {
+          reportRowsRead++;
+          String id = row.getAs("report_id");
+          if (id != null) {
+            linesById.computeIfAbsent(id, k -> new ArrayList<>()).add(row.getAs(CsvInputReader.LINE));
+          }
+          if (row.getAs("reason") == null) {
+            validReports.put(id, toReport(row));
+          } else {
+            reportRowsRejected++;
+          }
+        }
+        case KIND_GROUP -> {
+          String file = row.getAs(CsvInputReader.FILE);
+          used.merge(file, row.<Long>getAs(ReportedFigures.ROWS), Long::sum);
+          List<String> metrics = Metric.OPERATIONS.equals(row.getAs("table"))
+              ? Metric.OPERATIONS_METRICS : Metric.ATTACKS_METRICS;
+          for (String metric : metrics) {
+            statements.add(toStatement(row, metric));
+          }
+        }
+        case KIND_COUNT -> readAndRejected.put(row.getAs(CsvInputReader.FILE),
+            new long[] {row.<Long>getAs("rows_read"), row.<Long>getAs("rows_rejected")});
+        default -> collectedRejects.add(row);
+      }
+    }
+    // Rule 3 ranks reports by id, so an id must name one report: a whole-file problem.
+    linesById.forEach((id, lines) -> {
+      if (lines.size() > 1) {
+        throw new InputException(CsvTable.REPORTS.fileName() + ": duplicate report_id '" + id + "' on lines "
+            + String.join(", ", lines.stream().sorted().map(String::valueOf).toList()));
+      }
+    });
+
+    List<FileAccount> accounts = new ArrayList<>();
+    accounts.add(new FileAccount(CsvTable.REPORTS.fileName(), reportRowsRead,
+        reportRowsRead - reportRowsRejected, reportRowsRejected));
+    long rejectCount = reportRowsRejected;
+    for (CsvTable table : List.of(CsvTable.OPERATIONS, CsvTable.ATTACKS)) {
+      long[] counted = readAndRejected.getOrDefault(table.fileName(), new long[2]);
+      long usedRows = used.getOrDefault(table.fileName(), 0L);
+      if (counted[0] != usedRows + counted[1]) {
+        throw new IllegalStateException(table.fileName() + ": " + counted[0] + " rows read but " + usedRows
+            + " used and " + counted[1] + " rejected; rows went missing");
+      }
+      accounts.add(new FileAccount(table.fileName(), counted[0], usedRows, counted[1]));
+      rejectCount += counted[1];
+    }
+    if (strict && rejectCount > 0) {
+      throw new RejectedInputException(firstRejectMessages(collectedRejects), rejectCount);
+    }
+    Dataset<Row> rejectsTable = collectedRejects.size() > REJECTS_COLLECTED
+        ? rejects
+        : spark.createDataFrame(collectedRejects.stream().map(r -> (Row) org.apache.spark.sql.RowFactory.create(
+            r.getAs("file"), r.getAs("line"), r.getAs("raw"), r.getAs("column"),
+            r.getAs("reason"))).toList(), REJECTS_SCHEMA);
+    return new Loaded(validReports, statements, rejectsTable, rejectCount, accounts);
+  }
+
+  private static Dataset<Row> summed(SparkSession spark, String inputDir, CsvTable table, List<String> metrics,
+      Dataset<Row> reportIds) {
+    Dataset<Row> parsed = InputParsing.figureRecords(CsvInputReader.read(spark, inputDir, table), metrics);
+    return ReportedFigures.sumRecords(InputParsing.withKnownReports(parsed, reportIds), metrics);
+  }
+
+  /** The rows of a parsed or summed input that have a problem: file, line, raw, column, reason. */
+  static Dataset<Row> rejectRows(Dataset<Row> table) {
+    return table.filter(col(InputParsing.PROBLEM).isNotNull())
+        .select(col(CsvInputReader.FILE).as("file"), col(CsvInputReader.LINE).as("line"),
+            col(CsvInputReader.RAW).as("raw"), col(InputParsing.PROBLEM + ".column").as("column"),
+            col(InputParsing.PROBLEM + ".reason").as("reason"));
+  }
+
+  private static Dataset<Row> counts(Dataset<Row> summed) {
+    return summed.groupBy(col(CsvInputReader.FILE))
+        .agg(sum(col(ReportedFigures.ROWS)).as("rows_read"),
+            sum(when(col(InputParsing.PROBLEM).isNotNull(), col(ReportedFigures.ROWS)).otherwise(0L))
+                .as("rows_rejected"));
+  }
+
+  private static List<String> firstRejectMessages(List<Row> rejects) {
+    List<String> lines = new ArrayList<>();
+    for (Row r : rejects.subList(0, Math.min(20, rejects.size()))) {
+      lines.add(r.getAs("file") + " line " + r.getAs("line") + ", column '" + r.getAs("column") + "': "
+          + r.getAs("reason"));
+    }
+    return lines;
+  }
+
+  private static Report toReport(Row row) {
+    LocalDate coverageStart = localDate(row.getAs("coverage_start"));
+    return new Report(row.getAs("report_id"), row.getAs("source_type"), localDate(row.getAs("published_on")),
+        coverageStart == null ? null : new Period(coverageStart, localDate(row.getAs("coverage_end"))));
+  }
+
+  private static Statement toStatement(Row row, String metric) {
+    Statement s = new Statement();
+    s.setTable(row.getAs("table"));
+    s.setReportId(row.getAs("report_id"));
+    s.setPeriodStart(localDate(row.getAs("period_start")));
+    s.setPeriodEnd(localDate(row.getAs("period_end")));
+    s.setTheater(row.getAs("theater"));
+    s.setMetric(metric);
+    s.setValue(row.getAs(metric));
+    s.setQualifier(row.getAs(metric + InputParsing.QUALIFIER));
+    s.setQuote(row.getAs("quote"));
+    return s;
+  }
+
+  private static LocalDate localDate(Object value) {
+    if (value == null) {
+      return null;
+    }
+    return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+  }
+
+  /** --strict: the input had rejected rows, and the run stops before writing anything. */
+  public static final class RejectedInputException extends InputException {
+    private final long rejected;
+
+    RejectedInputException(List<String> firstRejects, long rejected) {
+      super(String.join("\n", firstRejects)
+          + (rejected > firstRejects.size() ? "\n(" + rejected + " rows rejected in all)" : ""));
+      this.rejected = rejected;
+    }
+
+    public long rejected() {
+      return rejected;
+    }
+  }
+}
