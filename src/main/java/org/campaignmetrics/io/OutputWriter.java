@@ -1,15 +1,24 @@
 package org.campaignmetrics.io;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +62,8 @@ public final class OutputWriter {
 
     // The CSV is written from the Parquet just written, so both hold the same rows.
     Path csvParts = new Path(staging, "csv/_" + table.name());
-    spark.read().schema(table.rows().schema()).parquet(parquet.toString())
+    Dataset<Row> written = spark.read().schema(table.rows().schema()).parquet(parquet.toString());
+    defuseFormulas(written)
         .coalesce(1).sortWithinPartitions(order[0], rest(order))
         .write()
         .mode(SaveMode.ErrorIfExists)
@@ -72,6 +82,22 @@ public final class OutputWriter {
       throw new IOException("cannot move " + parts[0].getPath() + " to " + csv);
     }
     fs.delete(csvParts, true);
+  }
+
+  /**
+   * CSV injection (OWASP, CWE-1236): a text cell that a spreadsheet would run as a formula, one
+   * starting with =, +, -, @, tab or carriage return, gets a leading apostrophe. Numbers and dates
+   * are never touched, and the Parquet copy keeps the raw value.
+   */
+  static Dataset<Row> defuseFormulas(Dataset<Row> rows) {
+    List<Column> columns = new ArrayList<>();
+    for (StructField field : rows.schema().fields()) {
+      Column c = col(field.name());
+      columns.add(field.dataType().equals(DataTypes.StringType)
+          ? when(c.rlike("^[=+\\-@\t\r]"), concat(lit("'"), c)).otherwise(c).as(field.name())
+          : c);
+    }
+    return rows.select(columns.toArray(new Column[0]));
   }
 
   /** Moves the staged parquet/ and csv/ directories into place, then drops the previous ones. */

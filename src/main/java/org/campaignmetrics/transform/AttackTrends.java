@@ -1,6 +1,8 @@
 package org.campaignmetrics.transform;
 
 import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.dayofmonth;
@@ -28,15 +30,15 @@ public final class AttackTrends {
     Dataset<Row> attacks = figures
         .filter(col("metric").equalTo(lit(Metric.CLAIMED_ATTACKS)))
         .select(col("period_start"), col("period_end"), col("period_label"), col("grain"), col("theater"),
-            col("value").as("claimed_attacks"), col("derivation"), col("sources"));
+            col("value").as("claimed_attacks"), col("derivation"), col("sources"), col("qualifier"));
 
     Dataset<Row> wholeYears = attacks
         .filter(col("grain").equalTo(lit(Grain.YEAR.code())))
         .select(col("theater").as("y_theater"), year(col("period_start")).as("y_year"),
-            col("claimed_attacks").as("prior_year_attacks"));
+            col("claimed_attacks").as("prior_year_attacks"), col("qualifier").as("y_qualifier"));
     Dataset<Row> samePeriods = attacks.select(col("theater").as("p_theater"),
         col("period_start").as("p_start"), col("period_end").as("p_end"),
-        col("claimed_attacks").as("same_period_prior_year_attacks"));
+        col("claimed_attacks").as("same_period_prior_year_attacks"), col("qualifier").as("p_qualifier"));
 
     Column start = col("period_start");
     Column end = col("period_end");
@@ -68,6 +70,8 @@ public final class AttackTrends {
         when(startsOnFirstJanuary, FiguresTable.ratio(value, priorYear)).as("to_date_multiple"),
         col("same_period_prior_year_attacks"),
         FiguresTable.ratio(value, col("same_period_prior_year_attacks")).as("same_period_multiple"),
-        col("derivation"), col("sources"));
+        col("derivation"), col("sources"),
+        FiguresTable.precisionOf(array_compact(array(col("qualifier"), col("y_qualifier"), col("p_qualifier"))))
+            .as("precision"));
   }
 }

@@ -1,5 +1,6 @@
 package org.campaignmetrics.transform;
 
+import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
@@ -51,6 +52,21 @@ public final class FiguresTable {
   static Column derivationOfGroup() {
     Column kinds = collect_set(col("derivation"));
     return when(size(kinds).equalTo(1), element_at(kinds, 1)).otherwise(lit("mixed"));
+  }
+
+  /**
+   * exact | approximate | lower_bound for a set of qualifiers: the weakest wins, so a rate or share
+   * built on a figure that is not exact never reads as exact.
+   */
+  static Column precisionOf(Column qualifiers) {
+    return when(array_contains(qualifiers, "approximate"), lit("approximate"))
+        .when(array_contains(qualifiers, "more_than").or(array_contains(qualifiers, "at_least")), lit("lower_bound"))
+        .otherwise(lit("exact"));
+  }
+
+  /** Aggregate: the precision of a group's figures. */
+  static Column precisionOfGroup() {
+    return precisionOf(collect_set(col("qualifier")));
   }
 
   /** Aggregate: every report id behind a group's figures, sorted, joined with ';'. */

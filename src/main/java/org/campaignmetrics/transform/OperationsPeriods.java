@@ -15,13 +15,14 @@ public final class OperationsPeriods {
   private OperationsPeriods() {}
 
   public static Dataset<Row> build(Dataset<Row> figures) {
-    Column[] aggregates = new Column[Metric.OPERATIONS_METRICS.size() + 2];
+    Column[] aggregates = new Column[Metric.OPERATIONS_METRICS.size() + 3];
     int i = 0;
     for (String metric : Metric.OPERATIONS_METRICS) {
       aggregates[i++] = max(when(col("metric").equalTo(metric), col("value"))).as(metric);
     }
     aggregates[i++] = FiguresTable.derivationOfGroup().as("derivation");
-    aggregates[i] = FiguresTable.sourcesOfGroup().as("sources");
+    aggregates[i++] = FiguresTable.sourcesOfGroup().as("sources");
+    aggregates[i] = FiguresTable.precisionOfGroup().as("precision");
 
     Column missions = col(Metric.MISSIONS);
     Column killed = col(Metric.KILLED);
@@ -33,7 +34,8 @@ public final class OperationsPeriods {
         .agg(aggregates[0], java.util.Arrays.copyOfRange(aggregates, 1, aggregates.length))
         .select(col("period_start"), col("period_end"), col("period_label"), col("grain"), col("theater"),
             FiguresTable.days().as("days"), missions, killed, detained,
-            col(Metric.LEADERS_KILLED), col(Metric.LEADERS_DETAINED), col("derivation"), col("sources"))
+            col(Metric.LEADERS_KILLED), col(Metric.LEADERS_DETAINED), col("derivation"), col("sources"),
+            col(Metric.LEADERS_REMOVED), col("precision"))
         .select(col("period_start"), col("period_end"), col("period_label"), col("grain"), col("theater"),
             days, missions, killed, detained, col(Metric.LEADERS_KILLED), col(Metric.LEADERS_DETAINED),
             FiguresTable.ratio(killed, missions).as("killed_per_mission"),
@@ -42,6 +44,8 @@ public final class OperationsPeriods {
             FiguresTable.ratio(missions.multiply(30), days).as("missions_per_30_days"),
             FiguresTable.ratio(killed.multiply(30), days).as("killed_per_30_days"),
             FiguresTable.ratio(detained.multiply(30), days).as("detained_per_30_days"),
-            col("derivation"), col("sources"));
+            col("derivation"), col("sources"),
+            // added after the first release of the table: new columns go last
+            col(Metric.LEADERS_REMOVED), col("precision"));
   }
 }

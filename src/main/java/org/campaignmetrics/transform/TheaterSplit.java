@@ -2,6 +2,9 @@ package org.campaignmetrics.transform;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
@@ -39,7 +42,9 @@ public final class TheaterSplit {
         .withColumn("theaters_known", count(lit(1)).over(samePeriodAndMetric))
         .withColumn("total", sum(col("value")).over(samePeriodAndMetric))
         .filter(col("theaters_known").equalTo(col("table_theaters")))
-        .withColumn("share", FiguresTable.ratio(col("value"), col("total")));
+        .withColumn("share", FiguresTable.ratio(col("value"), col("total")))
+        // a share is only as exact as every figure of its period and metric
+        .withColumn("qualifiers", collect_set(col("qualifier")).over(samePeriodAndMetric));
 
     List<Column> aggregates = new ArrayList<>();
     for (String metric : METRICS) {
@@ -47,6 +52,7 @@ public final class TheaterSplit {
       aggregates.add(max(when(isMetric, col("value"))).as(metric));
       aggregates.add(max(when(isMetric, col("share"))).as(metric + "_share"));
     }
+    aggregates.add(FiguresTable.precisionOf(flatten(collect_list(col("qualifiers")))).as("precision"));
     return shares
         .groupBy("period_start", "period_end", "period_label", "grain", "theater")
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
