@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The acceptance figures, from the seed documents in sample-data/, read back from the outputs. */
-class SampleDataAcceptanceTest extends SparkTest {
-  static final List<String> TABLES = List.of("figures", "operations_periods", "theater_split", "attack_trends");
+public class SampleDataAcceptanceTest extends SparkTest {
+  public static final List<String> TABLES =
+      List.of("figures", "operations_periods", "theater_split", "attack_trends", "checks", "rejects");
 
   @TempDir
   static Path output;

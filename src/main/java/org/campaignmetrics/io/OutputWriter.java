@@ -24,8 +24,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes every output table as Parquet ({@code DIR/parquet/<table>/}) and as one CSV file with a
- * header ({@code DIR/csv/<table>.csv}). Everything is written to a staging directory first and moved
- * into place only when every table is complete, so a failed run leaves the previous outputs alone.
+ * header ({@code DIR/csv/<table>.csv}).
+ *
+ * <p>Crash-safe publishing: every table is written under {@code DIR/_staging-<id>/}; only when all
+ * are complete is the marker {@code DIR/_publish-<id>} created, and {@code parquet/} and {@code csv/}
+ * are then swapped in by renames. A run killed before the marker leaves the previous outputs as they
+ * were (its staging directory is deleted by the next run); a run killed during the swap is rolled
+ * forward by the next run, which finds the marker.
  */
 public final class OutputWriter {
   private static final Logger LOG = LoggerFactory.getLogger(OutputWriter.class);
@@ -41,6 +46,7 @@ public final class OutputWriter {
     Path staging = new Path(output, "_staging-" + token);
     try {
       FileSystem fs = output.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      recover(fs, output);
       for (Table table : tables) {
         long started = System.nanoTime();
         writeTable(spark, fs, staging, table);
@@ -100,10 +106,23 @@ public final class OutputWriter {
     return rows.select(columns.toArray(new Column[0]));
   }
 
-  /** Moves the staged parquet/ and csv/ directories into place, then drops the previous ones. */
+  private static final List<String> PARTS = List.of("parquet", "csv");
+
   private static void publish(FileSystem fs, Path output, Path staging, String token) throws IOException {
+    Path marker = new Path(output, "_publish-" + token);
+    fs.create(marker, false).close(); // from here on, the staged outputs are the ones to publish
+    swapIn(fs, output, token);
+  }
+
+  /** Moves each staged part into place, the current one aside, then removes what is left. */
+  private static void swapIn(FileSystem fs, Path output, String token) throws IOException {
+    Path staging = new Path(output, "_staging-" + token);
     Path previous = new Path(output, "_previous-" + token);
-    for (String part : List.of("parquet", "csv")) {
+    for (String part : PARTS) {
+      Path staged = new Path(staging, part);
+      if (!fs.exists(staged)) {
+        continue; // already swapped in before an interruption
+      }
       Path current = new Path(output, part);
       if (fs.exists(current)) {
         fs.mkdirs(previous);
@@ -111,12 +130,34 @@ public final class OutputWriter {
           throw new IOException("cannot move aside " + current);
         }
       }
-      if (!fs.rename(new Path(staging, part), current)) {
-        throw new IOException("cannot move " + new Path(staging, part) + " to " + current);
+      if (!fs.rename(staged, current)) {
+        throw new IOException("cannot move " + staged + " to " + current);
       }
     }
     fs.delete(previous, true);
     fs.delete(staging, true);
+    fs.delete(new Path(output, "_publish-" + token), false);
+  }
+
+  /**
+   * Finishes what an interrupted run left: a marked publish is rolled forward; staging without a
+   * marker was never complete and is deleted, as is anything moved aside by a finished publish.
+   */
+  static void recover(FileSystem fs, Path output) throws IOException {
+    if (!fs.exists(output)) {
+      return;
+    }
+    for (FileStatus marker : fs.globStatus(new Path(output, "_publish-*"))) {
+      String token = marker.getPath().getName().substring("_publish-".length());
+      LOG.warn("finishing the publish of an interrupted run ({})", token);
+      swapIn(fs, output, token);
+    }
+    for (String leftover : List.of("_staging-*", "_previous-*")) {
+      for (FileStatus dir : fs.globStatus(new Path(output, leftover))) {
+        LOG.warn("removing {} left by an interrupted run", dir.getPath().getName());
+        fs.delete(dir.getPath(), true);
+      }
+    }
   }
 
   private static String[] rest(String[] order) {

@@ -28,4 +28,24 @@ class OutputWriterTest extends SparkTest {
         Files.readString(output.resolve("csv/sample.csv")));
     assertEquals(2, spark.read().parquet(output.resolve("parquet/sample").toString()).count());
   }
+
+  @Test
+  void textCellsThatASpreadsheetWouldRunAsFormulasAreDefusedInCsvOnly() throws Exception {
+    Dataset<Row> rows = spark.sql("SELECT * FROM VALUES"
+        + " (1, '=HYPERLINK(\\'x\\')', -5), (2, '+1', 3), (3, '-2', 4), (4, '@SUM(A1)', 5),"
+        + " (5, '\\tx', 6), (6, 'plain - text', 7), (7, CAST(NULL AS STRING), 8)"
+        + " AS t(n, note, delta)");
+    OutputWriter.writeAll(spark, output.toString(), List.of(new OutputWriter.Table("cells", rows, List.of("n"))));
+    assertEquals("n,note,delta\n"
+            + "1,'=HYPERLINK('x'),-5\n"
+            + "2,'+1,3\n"
+            + "3,'-2,4\n"
+            + "4,'@SUM(A1),5\n"
+            + "5,'\tx,6\n"
+            + "6,plain - text,7\n"
+            + "7,,8\n",
+        Files.readString(output.resolve("csv/cells.csv")));
+    assertEquals("=HYPERLINK('x')", spark.read().parquet(output.resolve("parquet/cells").toString())
+        .filter("n = 1").first().getAs("note"));
+  }
 }
