@@ -7,15 +7,20 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SparkSession;
 import org.campaignmetrics.derive.Check;
 import org.campaignmetrics.derive.CoverageRule;
 import org.campaignmetrics.derive.DerivationEngine;
 import org.campaignmetrics.derive.Figure;
+import org.campaignmetrics.derive.Report;
 import org.campaignmetrics.derive.Statement;
 import org.campaignmetrics.io.OutputWriter;
 import org.campaignmetrics.transform.AttackTrends;
 import org.campaignmetrics.transform.ChecksTable;
+import org.campaignmetrics.transform.ContextSeries;
 import org.campaignmetrics.transform.FiguresTable;
 import org.campaignmetrics.transform.OperationsPeriods;
 import org.campaignmetrics.transform.TheaterSplit;
@@ -35,7 +40,7 @@ public final class CampaignMetrics {
 
   /** Everything the job computes, before it is written, with what the summary reports. */
   public record Outputs(Dataset<Row> figures, Dataset<Row> operationsPeriods, Dataset<Row> theaterSplit,
-      Dataset<Row> attackTrends, Dataset<Row> checks, Dataset<Row> rejects, Map<String, Long> checksBySeverity,
+      Dataset<Row> attackTrends, Dataset<Row> contextSeries, Dataset<Row> checks, Dataset<Row> rejects, Map<String, Long> checksBySeverity,
       long rejectCount, List<InputLoad.FileAccount> accounts, Map<String, Long> figuresByDerivation) {
 
     public List<OutputWriter.Table> tables() {
@@ -46,6 +51,7 @@ public final class CampaignMetrics {
           new OutputWriter.Table("operations_periods", operationsPeriods, periodTheater),
           new OutputWriter.Table("theater_split", theaterSplit, periodTheater),
           new OutputWriter.Table("attack_trends", attackTrends, periodTheater),
+          new OutputWriter.Table("context_series", contextSeries, List.of("scope", "metric", "as_of")),
           new OutputWriter.Table("checks", checks,
               List.of("period_start", "period_end", "theater", "metric", "check", "figures")),
           new OutputWriter.Table("rejects", rejects, List.of("file", "line")));
@@ -98,9 +104,19 @@ public final class CampaignMetrics {
     DerivationEngine.Result derived = DerivationEngine.derive(statements);
     Dataset<Row> figures = FiguresTable.fromBeans(spark.createDataset(derived.figures(), Encoders.bean(Figure.class)));
     Dataset<Row> checks = ChecksTable.fromBeans(spark.createDataset(derived.checks(), Encoders.bean(Check.class)));
+    Dataset<Row> context = ContextSeries.build(spark.createDataFrame(input.context(), InputLoad.CONTEXT_SCHEMA),
+        reportRanks(spark, input.reports()));
     return new Outputs(figures, OperationsPeriods.build(figures), TheaterSplit.build(figures),
-        AttackTrends.build(figures), checks, input.rejects(), countBy(derived.checks(), Check::getSeverity),
+        AttackTrends.build(figures), context, checks, input.rejects(), countBy(derived.checks(), Check::getSeverity),
         input.rejectCount(), input.accounts(), countBy(derived.figures(), Figure::getDerivation));
+  }
+
+  private static Dataset<Row> reportRanks(SparkSession spark, Map<String, Report> reports) {
+    StructType schema = new StructType().add("report_id", DataTypes.StringType).add("source_type", DataTypes.StringType)
+        .add("published_on", DataTypes.DateType);
+    List<Row> rows = reports.values().stream().map(r -> RowFactory.create(r.reportId(), r.sourceType(),
+        r.publishedOn() == null ? null : java.sql.Date.valueOf(r.publishedOn()))).toList();
+    return spark.createDataFrame(rows, schema);
   }
 
   private static <T> Map<String, Long> countBy(List<T> items, java.util.function.Function<T, String> key) {

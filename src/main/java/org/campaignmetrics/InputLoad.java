@@ -1,6 +1,7 @@
 package org.campaignmetrics;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -41,6 +42,17 @@ public final class InputLoad {
   private static final String KIND_REPORT = "report";
   private static final String KIND_REJECT = "reject";
   private static final String KIND_COUNT = "count";
+  private static final String KIND_CONTEXT = "context";
+
+  /** Context observations as they come back to the driver. */
+  public static final StructType CONTEXT_SCHEMA = new StructType()
+      .add("report_id", DataTypes.StringType, true)
+      .add("as_of", DataTypes.DateType, true)
+      .add("scope", DataTypes.StringType, true)
+      .add("metric", DataTypes.StringType, true)
+      .add("value", DataTypes.LongType, true)
+      .add("qualifier", DataTypes.StringType, true)
+      .add("quote", DataTypes.StringType, true);
 
   /** The rejects output table: every quarantined input row. */
   public static final StructType REJECTS_SCHEMA = new StructType()
@@ -54,8 +66,8 @@ public final class InputLoad {
   public record FileAccount(String file, long read, long used, long rejected) {}
 
   /** The loaded input: valid reports, rule-1 statements, quarantined rows and each file's account. */
-  public record Loaded(Map<String, Report> reports, List<Statement> statements, Dataset<Row> rejects,
-      long rejectCount, List<FileAccount> accounts) {}
+  public record Loaded(Map<String, Report> reports, List<Statement> statements, List<Row> context,
+      Dataset<Row> rejects, long rejectCount, List<FileAccount> accounts) {}
 
   private InputLoad() {}
 
@@ -68,6 +80,20 @@ public final class InputLoad {
     Dataset<Row> rejects = rejectRows(reports)
         .unionByName(rejectRows(operations))
         .unionByName(rejectRows(attacks));
+    Dataset<Row> contextRows = null;
+    if (CsvInputReader.exists(spark, inputDir, CsvTable.CONTEXT)) {
+      Dataset<Row> context = InputParsing.withKnownReports(
+          InputParsing.contextObservations(CsvInputReader.read(spark, inputDir, CsvTable.CONTEXT)), reportIds);
+      rejects = rejects.unionByName(rejectRows(context));
+      contextRows = context.filter(col(InputParsing.PROBLEM).isNull())
+          .select(CONTEXT_SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(CONTEXT_SCHEMA.fieldNames(), 1,
+              CONTEXT_SCHEMA.fieldNames().length))
+          .withColumn(KIND, lit(KIND_CONTEXT))
+          .unionByName(context.groupBy(col(CsvInputReader.FILE))
+              .agg(count(lit(1)).as("rows_read"),
+                  sum(when(col(InputParsing.PROBLEM).isNotNull(), 1L).otherwise(0L)).as("rows_rejected"))
+              .withColumn(KIND, lit(KIND_COUNT)), true);
+    }
     Dataset<Row> groups = operations.filter(col(InputParsing.PROBLEM).isNull())
         .withColumn("table", lit(Metric.OPERATIONS))
         .unionByName(attacks.filter(col(InputParsing.PROBLEM).isNull()).withColumn("table", lit(Metric.ATTACKS)), true)
@@ -81,8 +107,13 @@ public final class InputLoad {
             col("coverage_end"), col(CsvInputReader.LINE), col(InputParsing.PROBLEM + ".reason").as("reason"))
         .withColumn(KIND, lit(KIND_REPORT));
 
-    List<Row> collected = groups.unionByName(reportRows, true).unionByName(counts, true)
-        .unionByName(firstRejects, true).collectAsList();
+    Dataset<Row> everything = groups.unionByName(reportRows, true).unionByName(counts, true)
+        .unionByName(firstRejects, true);
+    if (contextRows != null) {
+      everything = everything.unionByName(contextRows, true);
+    }
+    List<Row> collected = everything.collectAsList();
+    List<Row> context = new ArrayList<>();
 
     Map<String, Report> validReports = new LinkedHashMap<>();
     Map<String, List<Long>> linesById = new TreeMap<>();
@@ -117,6 +148,14 @@ public final class InputLoad {
         }
         case KIND_COUNT -> readAndRejected.put(row.getAs(CsvInputReader.FILE),
             new long[] {row.<Long>getAs("rows_read"), row.<Long>getAs("rows_rejected")});
+        case KIND_CONTEXT -> {
+          used.merge(CsvTable.CONTEXT.fileName(), 1L, Long::sum);
+          Object[] values = new Object[CONTEXT_SCHEMA.size()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = row.getAs(CONTEXT_SCHEMA.fieldNames()[i]);
+          }
+          context.add(org.apache.spark.sql.RowFactory.create(values));
+        }
         default -> collectedRejects.add(row);
       }
     }
@@ -132,7 +171,10 @@ public final class InputLoad {
     accounts.add(new FileAccount(CsvTable.REPORTS.fileName(), reportRowsRead,
         reportRowsRead - reportRowsRejected, reportRowsRejected));
     long rejectCount = reportRowsRejected;
-    for (CsvTable table : List.of(CsvTable.OPERATIONS, CsvTable.ATTACKS)) {
+    for (CsvTable table : List.of(CsvTable.OPERATIONS, CsvTable.ATTACKS, CsvTable.CONTEXT)) {
+      if (table == CsvTable.CONTEXT && contextRows == null) {
+        continue;
+      }
       long[] counted = readAndRejected.getOrDefault(table.fileName(), new long[2]);
       long usedRows = used.getOrDefault(table.fileName(), 0L);
       if (counted[0] != usedRows + counted[1]) {
@@ -150,7 +192,7 @@ public final class InputLoad {
         : spark.createDataFrame(collectedRejects.stream().map(r -> (Row) org.apache.spark.sql.RowFactory.create(
             r.getAs("file"), r.getAs("line"), r.getAs("raw"), r.getAs("column"),
             r.getAs("reason"))).toList(), REJECTS_SCHEMA);
-    return new Loaded(validReports, statements, rejectsTable, rejectCount, accounts);
+    return new Loaded(validReports, statements, context, rejectsTable, rejectCount, accounts);
   }
 
   private static Dataset<Row> summed(SparkSession spark, String inputDir, CsvTable table, List<String> metrics,

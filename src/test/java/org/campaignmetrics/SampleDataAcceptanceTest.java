@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The acceptance figures, from the seed documents in sample-data/, read back from the outputs. */
 public class SampleDataAcceptanceTest extends SparkTest {
   public static final List<String> TABLES =
-      List.of("figures", "operations_periods", "theater_split", "attack_trends", "checks", "rejects");
+      List.of("figures", "operations_periods", "theater_split", "attack_trends", "context_series", "checks",
+          "rejects");
 
   @TempDir
   static Path output;
@@ -85,6 +86,28 @@ public class SampleDataAcceptanceTest extends SparkTest {
     assertEquals("centcom-2024-h1;newregion-2024-07-17;shafaq-2024-h1", killed.getAs("sources"));
     assertEquals("In Iraq, 137 partnered operations resulted in 30 ISIS operatives killed and 74 ISIS operatives detained.",
         killed.getAs("quote"));
+  }
+
+  @Test
+  void theCampsPopulationFallsBetweenReleases() {
+    assertRows("SELECT * FROM VALUES"
+            + " (DATE'2019-12-31', 70000L, 'more_than', NULL, NULL, NULL, 'lower_bound', 'centcom-2024-h1'),"
+            + " (DATE'2024-03-31', 45000L, 'more_than', DATE'2019-12-31', -25000L, -5883.537371, 'approximate',"
+            + "  'sulaimani-2024-q1'),"
+            + " (DATE'2024-07-16', 43000L, 'more_than', DATE'2024-03-31', -2000L, -6827.102804, 'approximate',"
+            + "  'centcom-2024-h1;newregion-2024-07-17')"
+            + " AS t(as_of, value, qualifier, previous_as_of, change, change_per_year, precision, sources)",
+        parquet("context_series").filter(col("metric").equalTo("camp_population")));
+  }
+
+  @Test
+  void theSampleDataIsCleanAndItsQualifiedFiguresStayQualified() {
+    assertEquals(0, parquet("rejects").count());
+    assertEquals(0, parquet("checks").count());
+    assertRows("SELECT * FROM VALUES ('2024-08-29/2024-11-04', 'ALL', 30L, 'lower_bound'),"
+            + " ('2024-10-21/2024-10-31', 'SYRIA', NULL, 'approximate'), ('2024-10-22', 'IRAQ', NULL, 'lower_bound')"
+            + " AS t(period_label, theater, leaders_removed, precision)",
+        parquet("operations_periods").filter(col("period_start").geq("2024-08-01")));
   }
 
   @Test

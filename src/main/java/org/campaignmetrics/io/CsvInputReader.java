@@ -52,6 +52,16 @@ public final class CsvInputReader {
 
   private CsvInputReader() {}
 
+  /** Whether an optional input file is there. */
+  public static boolean exists(SparkSession spark, String inputDir, CsvTable table) {
+    Path path = new Path(inputDir, table.fileName());
+    try {
+      return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
+    } catch (IOException e) {
+      throw new InputException(table.fileName() + ": cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
   public static Dataset<Row> read(SparkSession spark, String inputDir, CsvTable table) {
     Path path = new Path(inputDir, table.fileName());
     List<String> header = readHeader(spark, path, table.fileName());

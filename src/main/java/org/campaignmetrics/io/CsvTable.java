@@ -21,6 +21,11 @@ public record CsvTable(String fileName, List<String> required, List<String> opti
       List.of("report_id", "period_start", "period_end", "theater", "claimed_attacks"),
       List.of("quote"));
 
+  /** Optional: context figures (stocks, not flows) observed at a date. */
+  public static final CsvTable CONTEXT = new CsvTable("context.csv",
+      List.of("report_id", "as_of", "scope", "metric", "value"),
+      List.of("quote"));
+
   /** Contract columns in the contract's order: required first, then optional. */
   public List<String> columns() {
     return java.util.stream.Stream.concat(required.stream(), optional.stream()).toList();

@@ -147,6 +147,31 @@ public final class InputParsing {
         .drop("known_report_id");
   }
 
+  /** context.csv: one observation of a stock (fighters at large, camp population) at a date. */
+  public static Dataset<Row> contextObservations(Dataset<Row> raw) {
+    Column problem = coalesce(
+        malformedProblem(),
+        requiredProblem("report_id"),
+        requiredProblem("as_of"),
+        dateProblem("as_of"),
+        requiredProblem("scope"),
+        requiredProblem("metric"),
+        requiredProblem("value"),
+        numberProblem("value"));
+    return raw.select(
+        text("report_id").as("report_id"),
+        date("as_of").as("as_of"),
+        upper(text("scope")).as("scope"),
+        lower(text("metric")).as("metric"),
+        count("value").as("value"),
+        qualifier("value").as("qualifier"),
+        text("quote").as("quote"),
+        col(CsvInputReader.FILE),
+        col(CsvInputReader.LINE),
+        col(CsvInputReader.RAW),
+        problem.as(PROBLEM));
+  }
+
   /** operations.csv or attacks.csv: one record of figures for a period and theater. */
   public static Dataset<Row> figureRecords(Dataset<Row> raw, List<String> metrics) {
     List<Column> problems = new ArrayList<>(List.of(
