@@ -83,6 +83,8 @@ public final class CampaignMetricsJob implements Callable<Integer> {
     if (!inputPath.getFileSystem(new org.apache.hadoop.conf.Configuration()).exists(inputPath)) {
       throw new InputException("input directory not found: " + input);
     }
+    // an embedding application's session is left running; one started here is stopped here
+    boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = session();
     try {
       CampaignMetrics.Outputs outputs =
@@ -96,7 +98,9 @@ public final class CampaignMetricsJob implements Callable<Integer> {
       };
       return failed ? EXIT_CHECKS : 0;
     } finally {
-      spark.stop();
+      if (ownSession) {
+        spark.stop();
+      }
     }
   }
 
