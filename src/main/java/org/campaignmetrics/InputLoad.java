@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -39,7 +41,6 @@ public final class InputLoad {
 
   private static final String KIND = "kind";
   private static final String KIND_GROUP = "group";
-  private static final String KIND_REPORT = "report";
   private static final String KIND_REJECT = "reject";
   private static final String KIND_COUNT = "count";
   private static final String KIND_CONTEXT = "context";
@@ -72,74 +73,78 @@ public final class InputLoad {
   private InputLoad() {}
 
   public static Loaded load(SparkSession spark, String inputDir, boolean strict) {
-    Dataset<Row> reports = InputParsing.reports(CsvInputReader.read(spark, inputDir, CsvTable.REPORTS));
-    Dataset<Row> reportIds = reports.filter(col(InputParsing.PROBLEM).isNull()).select("report_id");
+    // Reports first, in a small job of their own: one row per document, needed to check every record.
+    List<Row> reportRows = InputParsing.reports(CsvInputReader.read(spark, inputDir, CsvTable.REPORTS))
+        .select(col("report_id"), col("source_type"), col("published_on"), col("coverage_start"),
+            col("coverage_end"), col(CsvInputReader.FILE).as("file"), col(CsvInputReader.LINE).as("line"),
+            col(CsvInputReader.RAW).as("raw"), col(InputParsing.PROBLEM + ".column").as("column"),
+            col(InputParsing.PROBLEM + ".reason").as("reason"))
+        .collectAsList();
+    Map<String, Report> validReports = new LinkedHashMap<>();
+    Map<String, List<Long>> linesById = new TreeMap<>();
+    List<Row> collectedRejects = new ArrayList<>();
+    for (Row row : reportRows) {
+      String id = row.getAs("report_id");
+      if (id != null) {
+        linesById.computeIfAbsent(id, k -> new ArrayList<>()).add(row.getAs("line"));
+      }
+      if (row.getAs("reason") == null) {
+        validReports.put(id, toReport(row));
+      } else {
+        collectedRejects.add(row);
+      }
+    }
+    // Rule 3 ranks reports by id, so an id must name one report: a whole-file problem.
+    linesById.forEach((id, lines) -> {
+      if (lines.size() > 1) {
+        throw new InputException(CsvTable.REPORTS.fileName() + ": duplicate report_id '" + id + "' on lines "
+            + String.join(", ", lines.stream().sorted().map(String::valueOf).toList()));
+      }
+    });
+    long reportRowsRejected = collectedRejects.size();
+
+    // Then one job over the figure files: each read once, checked, and summed (rule 1).
+    Set<String> reportIds = validReports.keySet();
     Dataset<Row> operations = summed(spark, inputDir, CsvTable.OPERATIONS, Metric.OPERATIONS_METRICS, reportIds);
     Dataset<Row> attacks = summed(spark, inputDir, CsvTable.ATTACKS, Metric.ATTACKS_METRICS, reportIds);
-
-    Dataset<Row> rejects = rejectRows(reports)
-        .unionByName(rejectRows(operations))
-        .unionByName(rejectRows(attacks));
+    Dataset<Row> rejects = rejectRows(operations).unionByName(rejectRows(attacks));
+    Dataset<Row> groups = operations.filter(col(InputParsing.PROBLEM).isNull())
+        .withColumn("table", lit(Metric.OPERATIONS))
+        .unionByName(attacks.filter(col(InputParsing.PROBLEM).isNull()).withColumn("table", lit(Metric.ATTACKS)), true)
+        .drop(InputParsing.PROBLEM, CsvInputReader.RAW)
+        .withColumn(KIND, lit(KIND_GROUP));
+    Dataset<Row> counts = counts(operations).unionByName(counts(attacks));
     Dataset<Row> contextRows = null;
-    if (CsvInputReader.exists(spark, inputDir, CsvTable.CONTEXT)) {
+    boolean hasContext = CsvInputReader.exists(spark, inputDir, CsvTable.CONTEXT);
+    if (hasContext) {
       Dataset<Row> context = InputParsing.withKnownReports(
           InputParsing.contextObservations(CsvInputReader.read(spark, inputDir, CsvTable.CONTEXT)), reportIds);
       rejects = rejects.unionByName(rejectRows(context));
       contextRows = context.filter(col(InputParsing.PROBLEM).isNull())
           .select(CONTEXT_SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(CONTEXT_SCHEMA.fieldNames(), 1,
               CONTEXT_SCHEMA.fieldNames().length))
-          .withColumn(KIND, lit(KIND_CONTEXT))
-          .unionByName(context.groupBy(col(CsvInputReader.FILE))
-              .agg(count(lit(1)).as("rows_read"),
-                  sum(when(col(InputParsing.PROBLEM).isNotNull(), 1L).otherwise(0L)).as("rows_rejected"))
-              .withColumn(KIND, lit(KIND_COUNT)), true);
+          .withColumn(KIND, lit(KIND_CONTEXT));
+      counts = counts.unionByName(context.groupBy(col(CsvInputReader.FILE))
+          .agg(count(lit(1)).as("rows_read"),
+              sum(when(col(InputParsing.PROBLEM).isNotNull(), 1L).otherwise(0L)).as("rows_rejected")));
     }
-    Dataset<Row> groups = operations.filter(col(InputParsing.PROBLEM).isNull())
-        .withColumn("table", lit(Metric.OPERATIONS))
-        .unionByName(attacks.filter(col(InputParsing.PROBLEM).isNull()).withColumn("table", lit(Metric.ATTACKS)), true)
-        .drop(InputParsing.PROBLEM, CsvInputReader.RAW)
-        .withColumn(KIND, lit(KIND_GROUP));
-    Dataset<Row> counts = counts(operations).unionByName(counts(attacks)).withColumn(KIND, lit(KIND_COUNT));
-    Dataset<Row> firstRejects = rejects.orderBy("file", "line")
-        .limit(REJECTS_COLLECTED + 1).withColumn(KIND, lit(KIND_REJECT));
-    Dataset<Row> reportRows = reports
-        .select(col("report_id"), col("source_type"), col("published_on"), col("coverage_start"),
-            col("coverage_end"), col(CsvInputReader.LINE), col(InputParsing.PROBLEM + ".reason").as("reason"))
-        .withColumn(KIND, lit(KIND_REPORT));
-
-    Dataset<Row> everything = groups.unionByName(reportRows, true).unionByName(counts, true)
+    Dataset<Row> firstRejects = rejects.orderBy("file", "line").limit(REJECTS_COLLECTED + 1)
+        .withColumn(KIND, lit(KIND_REJECT));
+    Dataset<Row> everything = groups.unionByName(counts.withColumn(KIND, lit(KIND_COUNT)), true)
         .unionByName(firstRejects, true);
     if (contextRows != null) {
       everything = everything.unionByName(contextRows, true);
     }
-    List<Row> collected = everything.collectAsList();
-    List<Row> context = new ArrayList<>();
 
-    Map<String, Report> validReports = new LinkedHashMap<>();
-    Map<String, List<Long>> linesById = new TreeMap<>();
     List<Statement> statements = new ArrayList<>();
-    List<Row> collectedRejects = new ArrayList<>();
+    List<Row> context = new ArrayList<>();
     Map<String, long[]> readAndRejected = new TreeMap<>();
     Map<String, Long> used = new TreeMap<>();
-    long reportRowsRead = 0;
-    long reportRowsRejected = 0;
-    for (Row row : collected) {
+    long figureRejects = 0;
+    for (Row row : everything.collectAsList()) {
       switch (row.<String>getAs(KIND)) {
-        case KIND_REPORT -> {
-          reportRowsRead++;
-          String id = row.getAs("report_id");
-          if (id != null) {
-            linesById.computeIfAbsent(id, k -> new ArrayList<>()).add(row.getAs(CsvInputReader.LINE));
-          }
-          if (row.getAs("reason") == null) {
-            validReports.put(id, toReport(row));
-          } else {
-            reportRowsRejected++;
-          }
-        }
         case KIND_GROUP -> {
-          String file = row.getAs(CsvInputReader.FILE);
-          used.merge(file, row.<Long>getAs(ReportedFigures.ROWS), Long::sum);
+          used.merge(row.getAs(CsvInputReader.FILE), row.<Long>getAs(ReportedFigures.ROWS), Long::sum);
           List<String> metrics = Metric.OPERATIONS.equals(row.getAs("table"))
               ? Metric.OPERATIONS_METRICS : Metric.ATTACKS_METRICS;
           for (String metric : metrics) {
@@ -154,27 +159,22 @@ public final class InputLoad {
           for (int i = 0; i < values.length; i++) {
             values[i] = row.getAs(CONTEXT_SCHEMA.fieldNames()[i]);
           }
-          context.add(org.apache.spark.sql.RowFactory.create(values));
+          context.add(RowFactory.create(values));
         }
-        default -> collectedRejects.add(row);
+        default -> {
+          collectedRejects.add(row);
+          figureRejects++;
+        }
       }
     }
-    // Rule 3 ranks reports by id, so an id must name one report: a whole-file problem.
-    linesById.forEach((id, lines) -> {
-      if (lines.size() > 1) {
-        throw new InputException(CsvTable.REPORTS.fileName() + ": duplicate report_id '" + id + "' on lines "
-            + String.join(", ", lines.stream().sorted().map(String::valueOf).toList()));
-      }
-    });
 
     List<FileAccount> accounts = new ArrayList<>();
-    accounts.add(new FileAccount(CsvTable.REPORTS.fileName(), reportRowsRead,
-        reportRowsRead - reportRowsRejected, reportRowsRejected));
+    accounts.add(new FileAccount(CsvTable.REPORTS.fileName(), reportRows.size(),
+        reportRows.size() - reportRowsRejected, reportRowsRejected));
     long rejectCount = reportRowsRejected;
-    for (CsvTable table : List.of(CsvTable.OPERATIONS, CsvTable.ATTACKS, CsvTable.CONTEXT)) {
-      if (table == CsvTable.CONTEXT && contextRows == null) {
-        continue;
-      }
+    for (CsvTable table : hasContext
+        ? List.of(CsvTable.OPERATIONS, CsvTable.ATTACKS, CsvTable.CONTEXT)
+        : List.of(CsvTable.OPERATIONS, CsvTable.ATTACKS)) {
       long[] counted = readAndRejected.getOrDefault(table.fileName(), new long[2]);
       long usedRows = used.getOrDefault(table.fileName(), 0L);
       if (counted[0] != usedRows + counted[1]) {
@@ -184,19 +184,24 @@ public final class InputLoad {
       accounts.add(new FileAccount(table.fileName(), counted[0], usedRows, counted[1]));
       rejectCount += counted[1];
     }
+    collectedRejects.sort(java.util.Comparator.comparing((Row r) -> r.<String>getAs("file"))
+        .thenComparing(r -> r.<Long>getAs("line")));
     if (strict && rejectCount > 0) {
       throw new RejectedInputException(firstRejectMessages(collectedRejects), rejectCount);
     }
-    Dataset<Row> rejectsTable = collectedRejects.size() > REJECTS_COLLECTED
-        ? rejects
-        : spark.createDataFrame(collectedRejects.stream().map(r -> (Row) org.apache.spark.sql.RowFactory.create(
-            r.getAs("file"), r.getAs("line"), r.getAs("raw"), r.getAs("column"),
-            r.getAs("reason"))).toList(), REJECTS_SCHEMA);
+    List<Row> rejectTableRows = collectedRejects.stream().map(r -> RowFactory.create(
+        r.getAs("file"), r.getAs("line"), r.getAs("raw"), r.getAs("column"), r.getAs("reason"))).toList();
+    Dataset<Row> rejectsTable = figureRejects > REJECTS_COLLECTED
+        // too many to have brought back: Spark computes the table again from the input when writing it
+        ? rejects.unionByName(spark.createDataFrame(
+            rejectTableRows.stream().filter(r -> CsvTable.REPORTS.fileName().equals(r.getString(0))).toList(),
+            REJECTS_SCHEMA))
+        : spark.createDataFrame(rejectTableRows, REJECTS_SCHEMA);
     return new Loaded(validReports, statements, context, rejectsTable, rejectCount, accounts);
   }
 
   private static Dataset<Row> summed(SparkSession spark, String inputDir, CsvTable table, List<String> metrics,
-      Dataset<Row> reportIds) {
+      Set<String> reportIds) {
     Dataset<Row> parsed = InputParsing.figureRecords(CsvInputReader.read(spark, inputDir, table), metrics);
     return ReportedFigures.sumRecords(InputParsing.withKnownReports(parsed, reportIds), metrics);
   }

@@ -1,6 +1,5 @@
 package org.campaignmetrics.transform;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -135,16 +134,14 @@ public final class InputParsing {
 
   /**
    * Marks the records whose report_id is not a valid row of reports.csv: unknown, or rejected there.
-   * {@code reportIds} is small (one row per report) and is broadcast, so this stays one pass.
+   * The valid ids are few (one per report), so they are a literal set: no join.
    */
-  public static Dataset<Row> withKnownReports(Dataset<Row> records, Dataset<Row> reportIds) {
-    Dataset<Row> known = reportIds.select(col("report_id").as("known_report_id")).distinct();
-    Column unknown = problem("report_id", col("report_id").isNotNull().and(col("known_report_id").isNull()),
+  public static Dataset<Row> withKnownReports(Dataset<Row> records, java.util.Set<String> reportIds) {
+    Column unknown = problem("report_id",
+        col("report_id").isNotNull().and(col("report_id").isin(reportIds.toArray()).unary_$bang()),
         concat(lit("unknown report_id "), quoted(col("report_id")),
             lit(" (not in reports.csv, or rejected there)")));
-    return records.join(broadcast(known), col("report_id").equalTo(col("known_report_id")), "left")
-        .withColumn(PROBLEM, coalesce(col(PROBLEM), unknown))
-        .drop("known_report_id");
+    return records.withColumn(PROBLEM, coalesce(col(PROBLEM), unknown));
   }
 
   /** context.csv: one observation of a stock (fighters at large, camp population) at a date. */

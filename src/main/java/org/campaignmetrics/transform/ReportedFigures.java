@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -54,10 +53,11 @@ public final class ReportedFigures {
     Column quotes = collect_set(col("quote"));
     aggregates.add(when(size(quotes).gt(0), array_join(array_sort(quotes), " | ")).as("quote"));
     aggregates.add(min(col(CsvInputReader.LINE)).as(CsvInputReader.LINE));
-    aggregates.add(first(col(InputParsing.PROBLEM), true).as(InputParsing.PROBLEM));
+    // max(), not first(): a reject group holds one row, a good group none with a problem, and
+    // first() is nondeterministic, which stops Spark reusing this aggregation across the plan
+    aggregates.add(max(col(InputParsing.PROBLEM)).as(InputParsing.PROBLEM));
     aggregates.add(count(lit(1)).as(ROWS));
-    aggregates.add(first(when(col(InputParsing.PROBLEM).isNotNull(), col(CsvInputReader.RAW)), true)
-        .as(CsvInputReader.RAW));
+    aggregates.add(max(when(col(InputParsing.PROBLEM).isNotNull(), col(CsvInputReader.RAW))).as(CsvInputReader.RAW));
 
     Dataset<Row> summed = parsed
         .withColumn(REJECT_LINE, when(col(InputParsing.PROBLEM).isNotNull(), col(CsvInputReader.LINE)))
