@@ -131,4 +131,12 @@ class InputContractTest extends SparkTest {
     InputException empty = assertThrows(InputException.class, () -> CampaignMetrics.compute(spark, dir.toString()));
     assertEquals("attacks.csv: the file is empty (a header row is required)", empty.getMessage());
   }
+
+  @Test
+  void anInputThatIsNotAFileStopsTheRun() throws Exception {
+    Path dir = inputDir(temp.resolve("dir"), "reports.csv", REPORTS, "attacks.csv", ATTACKS);
+    Files.createDirectories(dir.resolve("operations.csv"));
+    InputException error = assertThrows(InputException.class, () -> CampaignMetrics.compute(spark, dir.toString()));
+    assertTrue(error.getMessage().startsWith("operations.csv: expected a file but found a directory"), error.getMessage());
+  }
 }
