@@ -24,6 +24,7 @@ import org.campaignmetrics.derive.Report;
 import org.campaignmetrics.derive.Statement;
 import org.campaignmetrics.io.CsvInputReader;
 import org.campaignmetrics.io.CsvTable;
+import org.campaignmetrics.io.FigureInput;
 import org.campaignmetrics.io.InputException;
 import org.campaignmetrics.transform.InputParsing;
 import org.campaignmetrics.transform.ReportedFigures;
@@ -105,6 +106,8 @@ public final class InputLoad {
 
     // Then one job over the figure files: each read once, checked, and summed (rule 1).
     Set<String> reportIds = validReports.keySet();
+    String operationsInput = FigureInput.name(spark, inputDir, CsvTable.OPERATIONS);
+    String attacksInput = FigureInput.name(spark, inputDir, CsvTable.ATTACKS);
     Dataset<Row> operations = summed(spark, inputDir, CsvTable.OPERATIONS, Metric.OPERATIONS_METRICS, reportIds);
     Dataset<Row> attacks = summed(spark, inputDir, CsvTable.ATTACKS, Metric.ATTACKS_METRICS, reportIds);
     Dataset<Row> rejects = rejectRows(operations).unionByName(rejectRows(attacks));
@@ -124,7 +127,7 @@ public final class InputLoad {
           .select(CONTEXT_SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(CONTEXT_SCHEMA.fieldNames(), 1,
               CONTEXT_SCHEMA.fieldNames().length))
           .withColumn(KIND, lit(KIND_CONTEXT));
-      counts = counts.unionByName(context.groupBy(col(CsvInputReader.FILE))
+      counts = counts.unionByName(context.groupBy(col(CsvInputReader.INPUT))
           .agg(count(lit(1)).as("rows_read"),
               sum(when(col(InputParsing.PROBLEM).isNotNull(), 1L).otherwise(0L)).as("rows_rejected")));
     }
@@ -144,14 +147,14 @@ public final class InputLoad {
     for (Row row : everything.collectAsList()) {
       switch (row.<String>getAs(KIND)) {
         case KIND_GROUP -> {
-          used.merge(row.getAs(CsvInputReader.FILE), row.<Long>getAs(ReportedFigures.ROWS), Long::sum);
+          used.merge(row.getAs(CsvInputReader.INPUT), row.<Long>getAs(ReportedFigures.ROWS), Long::sum);
           List<String> metrics = Metric.OPERATIONS.equals(row.getAs("table"))
               ? Metric.OPERATIONS_METRICS : Metric.ATTACKS_METRICS;
           for (String metric : metrics) {
             statements.add(toStatement(row, metric));
           }
         }
-        case KIND_COUNT -> readAndRejected.put(row.getAs(CsvInputReader.FILE),
+        case KIND_COUNT -> readAndRejected.put(row.getAs(CsvInputReader.INPUT),
             new long[] {row.<Long>getAs("rows_read"), row.<Long>getAs("rows_rejected")});
         case KIND_CONTEXT -> {
           used.merge(CsvTable.CONTEXT.fileName(), 1L, Long::sum);
@@ -172,16 +175,18 @@ public final class InputLoad {
     accounts.add(new FileAccount(CsvTable.REPORTS.fileName(), reportRows.size(),
         reportRows.size() - reportRowsRejected, reportRowsRejected));
     long rejectCount = reportRowsRejected;
-    for (CsvTable table : hasContext
-        ? List.of(CsvTable.OPERATIONS, CsvTable.ATTACKS, CsvTable.CONTEXT)
-        : List.of(CsvTable.OPERATIONS, CsvTable.ATTACKS)) {
-      long[] counted = readAndRejected.getOrDefault(table.fileName(), new long[2]);
-      long usedRows = used.getOrDefault(table.fileName(), 0L);
+    List<String> inputs = new ArrayList<>(List.of(operationsInput, attacksInput));
+    if (hasContext) {
+      inputs.add(CsvTable.CONTEXT.fileName());
+    }
+    for (String input : inputs) {
+      long[] counted = readAndRejected.getOrDefault(input, new long[2]);
+      long usedRows = used.getOrDefault(input, 0L);
       if (counted[0] != usedRows + counted[1]) {
-        throw new IllegalStateException(table.fileName() + ": " + counted[0] + " rows read but " + usedRows
+        throw new IllegalStateException(input + ": " + counted[0] + " rows read but " + usedRows
             + " used and " + counted[1] + " rejected; rows went missing");
       }
-      accounts.add(new FileAccount(table.fileName(), counted[0], usedRows, counted[1]));
+      accounts.add(new FileAccount(input, counted[0], usedRows, counted[1]));
       rejectCount += counted[1];
     }
     collectedRejects.sort(java.util.Comparator.comparing((Row r) -> r.<String>getAs("file"))
@@ -202,7 +207,7 @@ public final class InputLoad {
 
   private static Dataset<Row> summed(SparkSession spark, String inputDir, CsvTable table, List<String> metrics,
       Set<String> reportIds) {
-    Dataset<Row> parsed = InputParsing.figureRecords(CsvInputReader.read(spark, inputDir, table), metrics);
+    Dataset<Row> parsed = InputParsing.figureRecords(FigureInput.read(spark, inputDir, table), metrics);
     return ReportedFigures.sumRecords(InputParsing.withKnownReports(parsed, reportIds), metrics);
   }
 
@@ -215,7 +220,7 @@ public final class InputLoad {
   }
 
   private static Dataset<Row> counts(Dataset<Row> summed) {
-    return summed.groupBy(col(CsvInputReader.FILE))
+    return summed.groupBy(col(CsvInputReader.INPUT))
         .agg(sum(col(ReportedFigures.ROWS)).as("rows_read"),
             sum(when(col(InputParsing.PROBLEM).isNotNull(), col(ReportedFigures.ROWS)).otherwise(0L))
                 .as("rows_rejected"));

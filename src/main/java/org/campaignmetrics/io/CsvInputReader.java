@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class CsvInputReader {
   private static final Logger LOG = LoggerFactory.getLogger(CsvInputReader.class);
 
-  /** Added columns: the file name, the line a record starts on, and the raw text of a malformed one. */
+  /** Added columns: the input's name (for accounting), the file and the line a record starts on. */
+  public static final String INPUT = "_input";
   public static final String FILE = "_file";
   public static final String LINE = "_line";
   public static final String MALFORMED = "_malformed";
@@ -113,6 +114,7 @@ public final class CsvInputReader {
           ? lit(null).cast(DataTypes.StringType).as(column)
           : withLines.col("c" + position).as(column));
     }
+    selected.add(lit(table.fileName()).as(INPUT));
     selected.add(lit(table.fileName()).as(FILE));
     selected.add(withLines.col(LINE));
     selected.add(withLines.col(MALFORMED));
@@ -125,7 +127,8 @@ public final class CsvInputReader {
     return withLines.select(selected.toArray(new Column[0]));
   }
 
-  private static Column csvField(Column value) {
+  /** A value as it would stand in a CSV record: quoted where it holds a comma, quote or line break. */
+  static Column csvField(Column value) {
     return when(value.isNull(), lit(""))
         .when(value.rlike("[\",\r\n]"), concat(lit("\""), regexp_replace(value, "\"", "\"\""), lit("\"")))
         .otherwise(value);

@@ -126,6 +126,7 @@ public final class InputParsing {
         text("reference").as("reference"),
         coverageStart.as("coverage_start"),
         coverageEnd.as("coverage_end"),
+        col(CsvInputReader.INPUT),
         col(CsvInputReader.FILE),
         col(CsvInputReader.LINE),
         col(CsvInputReader.RAW),
@@ -163,6 +164,7 @@ public final class InputParsing {
         count("value").as("value"),
         qualifier("value").as("qualifier"),
         text("quote").as("quote"),
+        col(CsvInputReader.INPUT),
         col(CsvInputReader.FILE),
         col(CsvInputReader.LINE),
         col(CsvInputReader.RAW),
@@ -193,6 +195,7 @@ public final class InputParsing {
       columns.add(qualifier(m).as(m + QUALIFIER));
     });
     columns.add(text("quote").as("quote"));
+    columns.add(col(CsvInputReader.INPUT));
     columns.add(col(CsvInputReader.FILE));
     columns.add(col(CsvInputReader.LINE));
     columns.add(col(CsvInputReader.RAW));

@@ -62,7 +62,7 @@ public final class ReportedFigures {
     Dataset<Row> summed = parsed
         .withColumn(REJECT_LINE, when(col(InputParsing.PROBLEM).isNotNull(), col(CsvInputReader.LINE)))
         .groupBy(col("report_id"), col("period_start"), col("period_end"), col("theater"),
-            col(CsvInputReader.FILE), col(REJECT_LINE))
+            col(CsvInputReader.INPUT), col(CsvInputReader.FILE), col(REJECT_LINE))
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
         .drop(REJECT_LINE);
     Column names = array(Arrays.stream(Qualifier.values()).map(q -> lit(q.code())).toArray(Column[]::new));
