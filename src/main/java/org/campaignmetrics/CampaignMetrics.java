@@ -1,5 +1,10 @@
 package org.campaignmetrics;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +23,7 @@ import org.campaignmetrics.derive.Figure;
 import org.campaignmetrics.derive.Report;
 import org.campaignmetrics.derive.Statement;
 import org.campaignmetrics.io.OutputWriter;
+import org.campaignmetrics.io.RunManifest;
 import org.campaignmetrics.transform.AttackTrends;
 import org.campaignmetrics.transform.ChecksTable;
 import org.campaignmetrics.transform.ContextSeries;
@@ -33,9 +39,16 @@ public final class CampaignMetrics {
 
   private CampaignMetrics() {}
 
-  /** How a run is asked to behave. */
-  public record Options(boolean strict) {
-    public static final Options DEFAULT = new Options(false);
+  /**
+   * How a run is asked to behave: strict rejects, the run date (its history partition; default today,
+   * UTC), the run id (default: the run date and start time) and the parameters to record.
+   */
+  public record Options(boolean strict, LocalDate runDate, String runId, Map<String, String> parameters) {
+    public static final Options DEFAULT = new Options(false, null, null, Map.of());
+
+    public Options(boolean strict) {
+      this(strict, null, null, Map.of());
+    }
   }
 
   /** Everything the job computes, before it is written, with what the summary reports. */
@@ -72,8 +85,27 @@ public final class CampaignMetrics {
 
   public static Outputs run(SparkSession spark, String inputDir, String outputDir, Options options) {
     long started = System.nanoTime();
+    Instant startedAt = Instant.now();
+    LocalDate runDate = options.runDate() != null ? options.runDate() : LocalDate.now(ZoneOffset.UTC);
+    String runId = options.runId() != null ? options.runId()
+        : runDate + "T" + DateTimeFormatter.ofPattern("HHmmss'Z'").withZone(ZoneOffset.UTC).format(startedAt);
     Outputs outputs = compute(spark, inputDir, options);
-    OutputWriter.writeAll(spark, outputDir, outputs.tables());
+    OutputWriter.writeAll(spark, outputDir, outputs.tables(), runDate.toString());
+
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("run_id", runId);
+    run.put("run_date", runDate.toString());
+    run.put("started_at", startedAt.toString());
+    run.put("finished_at", Instant.now().toString());
+    run.put("status", "succeeded");
+    run.put("spark_master", spark.sparkContext().master());
+    run.put("parameters", options.parameters());
+    run.put("checks", Map.of("error", outputs.errors(), "warning", outputs.warnings()));
+    run.put("figures", outputs.figuresByDerivation());
+    RunManifest.write(spark.sparkContext().hadoopConfiguration(), outputDir, inputDir, run,
+        outputs.accounts().stream().map(a -> new RunManifest.Input(a.file(), a.read(), a.used(), a.rejected()))
+            .toList(),
+        outputs.tables());
     for (InputLoad.FileAccount a : outputs.accounts()) {
       LOG.info("{}: {} rows read = {} used + {} rejected", a.file(), a.read(), a.used(), a.rejected());
     }

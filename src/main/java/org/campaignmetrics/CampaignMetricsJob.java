@@ -42,6 +42,14 @@ public final class CampaignMetricsJob implements Callable<Integer> {
       description = "Spark master, e.g. local[*] or spark://host:7077 (default: spark-submit's, else local[*]).")
   String master;
 
+  @Option(names = "--run-date", paramLabel = "YYYY-MM-DD",
+      description = "The run's date: its history partition history/<table>/run_date=... (default: today, UTC).")
+  java.time.LocalDate runDate;
+
+  @Option(names = "--run-id", paramLabel = "ID",
+      description = "Recorded in _manifest.json (default: the run date and start time).")
+  String runId;
+
   @Option(names = "--strict",
       description = "Fail on the first rejected input row, before writing anything (default: quarantine it in rejects).")
   boolean strict;
@@ -88,7 +96,7 @@ public final class CampaignMetricsJob implements Callable<Integer> {
     SparkSession spark = session();
     try {
       CampaignMetrics.Outputs outputs =
-          CampaignMetrics.run(spark, input, output, new CampaignMetrics.Options(strict));
+          CampaignMetrics.run(spark, input, output, new CampaignMetrics.Options(strict, runDate, runId, parameters()));
       System.err.println("campaign-metrics: " + outputs.errors() + " error(s), " + outputs.warnings()
           + " warning(s) in checks; " + outputs.rejectCount() + " input row(s) rejected; outputs in " + output);
       boolean failed = switch (failOn) {
@@ -102,6 +110,18 @@ public final class CampaignMetricsJob implements Callable<Integer> {
         spark.stop();
       }
     }
+  }
+
+  private java.util.Map<String, String> parameters() {
+    java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    parameters.put("input", input);
+    parameters.put("output", output);
+    parameters.put("master", master);
+    parameters.put("run_date", runDate == null ? null : runDate.toString());
+    parameters.put("run_id", runId);
+    parameters.put("strict", Boolean.toString(strict));
+    parameters.put("fail_on", failOn.name());
+    return parameters;
   }
 
   private SparkSession session() {

@@ -145,7 +145,7 @@ public class SampleDataAcceptanceTest extends SparkTest {
     assertThrows(InputException.class, () -> CampaignMetrics.run(spark, bad.toString(), output.toString()));
     assertArrayEquals(before, Files.readAllBytes(output.resolve("csv/operations_periods.csv")));
     try (var entries = Files.list(output)) {
-      assertEquals(List.of("csv", "parquet"), entries.map(p -> p.getFileName().toString()).sorted().toList());
+      assertEquals(List.of("_manifest.json", "csv", "history", "parquet"), entries.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
 }

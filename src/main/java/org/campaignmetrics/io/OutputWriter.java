@@ -41,6 +41,14 @@ public final class OutputWriter {
   private OutputWriter() {}
 
   public static void writeAll(SparkSession spark, String outputDir, List<Table> tables) {
+    writeAll(spark, outputDir, tables, null);
+  }
+
+  /**
+   * Writes every table, and with a run date also {@code DIR/history/<table>/run_date=YYYY-MM-DD/}
+   * (Parquet): a rerun for the same run date replaces that partition and nothing else.
+   */
+  public static void writeAll(SparkSession spark, String outputDir, List<Table> tables, String runDate) {
     Path output = new Path(outputDir);
     String token = UUID.randomUUID().toString().substring(0, 8);
     Path staging = new Path(output, "_staging-" + token);
@@ -50,6 +58,15 @@ public final class OutputWriter {
       for (Table table : tables) {
         long started = System.nanoTime();
         writeTable(spark, fs, staging, table);
+        if (runDate != null) {
+          // the history partition is a copy of the table's Parquet files: no second Spark job
+          Path partition = new Path(staging, "history/" + table.name() + "/run_date=" + runDate);
+          fs.mkdirs(partition);
+          for (FileStatus file : fs.globStatus(new Path(staging, "parquet/" + table.name() + "/part-*"))) {
+            org.apache.hadoop.fs.FileUtil.copy(fs, file.getPath(), fs, new Path(partition, file.getPath().getName()),
+                false, spark.sparkContext().hadoopConfiguration());
+          }
+        }
         LOG.info("wrote {} ({} ms)", table.name(), (System.nanoTime() - started) / 1_000_000);
       }
       publish(fs, output, staging, token);
@@ -106,7 +123,17 @@ public final class OutputWriter {
     return rows.select(columns.toArray(new Column[0]));
   }
 
-  private static final List<String> PARTS = List.of("parquet", "csv");
+  /** What a publish swaps in: parquet/, csv/ and each staged history partition. */
+  private static List<String> units(FileSystem fs, Path staging) throws IOException {
+    List<String> units = new ArrayList<>(List.of("parquet", "csv"));
+    FileStatus[] partitions = fs.globStatus(new Path(staging, "history/*/run_date=*"));
+    if (partitions != null) {
+      for (FileStatus partition : partitions) {
+        units.add("history/" + partition.getPath().getParent().getName() + "/" + partition.getPath().getName());
+      }
+    }
+    return units;
+  }
 
   private static void publish(FileSystem fs, Path output, Path staging, String token) throws IOException {
     Path marker = new Path(output, "_publish-" + token);
@@ -118,15 +145,17 @@ public final class OutputWriter {
   private static void swapIn(FileSystem fs, Path output, String token) throws IOException {
     Path staging = new Path(output, "_staging-" + token);
     Path previous = new Path(output, "_previous-" + token);
-    for (String part : PARTS) {
+    for (String part : units(fs, staging)) {
       Path staged = new Path(staging, part);
       if (!fs.exists(staged)) {
         continue; // already swapped in before an interruption
       }
       Path current = new Path(output, part);
+      fs.mkdirs(current.getParent());
       if (fs.exists(current)) {
-        fs.mkdirs(previous);
-        if (!fs.rename(current, new Path(previous, part))) {
+        Path aside = new Path(previous, part);
+        fs.mkdirs(aside.getParent());
+        if (!fs.rename(current, aside)) {
           throw new IOException("cannot move aside " + current);
         }
       }

@@ -78,7 +78,7 @@ class CrashSafetyTest extends SparkTest {
 
     CampaignMetrics.run(spark, "sample-data", output.toString());
     try (Stream<Path> entries = Files.list(output)) {
-      assertEquals(List.of("csv", "parquet"), entries.map(p -> p.getFileName().toString()).sorted().toList());
+      assertEquals(List.of("_manifest.json", "csv", "history", "parquet"), entries.map(p -> p.getFileName().toString()).sorted().toList());
     }
     assertPreviousOutputsIntact(before); // same input, same bytes
   }
