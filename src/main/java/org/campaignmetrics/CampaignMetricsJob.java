@@ -1,5 +1,6 @@
 package org.campaignmetrics;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -49,6 +50,9 @@ public final class CampaignMetricsJob implements Callable<Integer> {
   @Option(names = "--run-id", paramLabel = "ID",
       description = "Recorded in _manifest.json (default: the run date and start time).")
   String runId;
+
+  @Option(names = "--verbose", description = "Bring back Spark's own INFO logging (off by default).")
+  boolean verbose;
 
   @Option(names = "--strict",
       description = "Fail on the first rejected input row, before writing anything (default: quarantine it in rejects).")
@@ -121,10 +125,27 @@ public final class CampaignMetricsJob implements Callable<Integer> {
     parameters.put("run_id", runId);
     parameters.put("strict", Boolean.toString(strict));
     parameters.put("fail_on", failOn.name());
+    parameters.put("verbose", Boolean.toString(verbose));
     return parameters;
   }
 
   private SparkSession session() {
+    // Spark's INFO chatter is off unless asked for, also under spark-submit, where Spark's own
+    // log4j2 configuration comes first on the classpath; the job's own lines stay at INFO.
+    org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark",
+        verbose ? org.apache.logging.log4j.Level.INFO : org.apache.logging.log4j.Level.WARN);
+    org.apache.logging.log4j.core.config.Configurator.setLevel("org.sparkproject",
+        verbose ? org.apache.logging.log4j.Level.INFO : org.apache.logging.log4j.Level.WARN);
+    org.apache.logging.log4j.core.config.Configurator.setLevel("org.campaignmetrics",
+        org.apache.logging.log4j.Level.INFO);
+    if (!verbose) {
+      // notes that are true of every run and say nothing about this one
+      for (String logger : List.of("org.apache.spark.sql.catalyst.csv.CSVHeaderChecker",
+          "org.apache.spark.sql.catalyst.util.SparkStringUtils", "org.apache.hadoop.util.NativeCodeLoader",
+          "org.apache.spark.util.Utils")) {
+        org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
+      }
+    }
     SparkConf submitted = new SparkConf(); // what spark-submit passed, as spark.* system properties
     SparkSession.Builder builder = SparkSession.builder().appName("campaign-metrics")
         .config("spark.ui.showConsoleProgress", "false");
