@@ -7,9 +7,4 @@ public enum Grain {
   public String code() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
-
-  /** True for the calendar buckets that rule 5 may fill. */
-  public boolean isCalendarBucket() {
-    return this == MONTH || this == QUARTER || this == HALF || this == YEAR;
-  }
 }

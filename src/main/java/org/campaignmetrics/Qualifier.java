@@ -30,10 +30,6 @@ public enum Qualifier {
     return compareTo(other) >= 0 ? this : other;
   }
 
-  public boolean isLowerBound() {
-    return this == AT_LEAST || this == MORE_THAN;
-  }
-
   /** The value as written in a source: 44, ~35, >30, >=7. */
   public String format(long value) {
     return prefix + value;

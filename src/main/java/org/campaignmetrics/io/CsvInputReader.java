@@ -202,22 +202,19 @@ public final class CsvInputReader {
         @Override
         public Row next() {
           Row row = rows.next();
+          int malformedAt = row.size() - 1;
           Object[] values = new Object[row.size() + 1];
           long breaks = 0;
-          int malformedAt = row.size() - 1;
           for (int i = 0; i < row.size(); i++) {
             values[i] = row.get(i);
-            if (i != malformedAt || row.isNullAt(i)) {
+            if (i < malformedAt) {
               breaks += lineBreaks(values[i]);
             }
           }
           if (!row.isNullAt(malformedAt)) {
             // a malformed record's fields may be partial; its raw text has the true line count
-            breaks = lineBreaks(row.get(malformedAt));
             String raw = row.getString(malformedAt);
-            if (raw.endsWith("\n")) {
-              breaks--;
-            }
+            breaks = lineBreaks(raw) - (raw.endsWith("\n") ? 1 : 0);
           }
           values[row.size()] = line;
           line += 1 + breaks;
