@@ -128,7 +128,10 @@ public final class CampaignMetrics {
   public static Outputs compute(SparkSession spark, String inputDir, Options options) {
     LOG.info("reading {}", inputDir);
     long started = System.nanoTime();
-    InputLoad.Loaded input = InputLoad.load(spark, inputDir, options.strict());
+    InputLoad.Loaded input;
+    try (Progress progress = Progress.of("reading and checking " + inputDir)) {
+      input = InputLoad.load(spark, inputDir, options.strict());
+    }
     LOG.info("read {} reports and {} statements in {} ms", input.reports().size(), input.statements().size(),
         (System.nanoTime() - started) / 1_000_000);
 

@@ -57,7 +57,9 @@ public final class OutputWriter {
       recover(fs, output);
       for (Table table : tables) {
         long started = System.nanoTime();
-        writeTable(spark, fs, staging, table);
+        try (org.campaignmetrics.Progress progress = org.campaignmetrics.Progress.of("writing " + table.name())) {
+          writeTable(spark, fs, staging, table);
+        }
         if (runDate != null) {
           // the history partition is a copy of the table's Parquet files: no second Spark job
           Path partition = new Path(staging, "history/" + table.name() + "/run_date=" + runDate);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -69,13 +70,15 @@ public final class RunManifest {
       }
       manifest.put("outputs", outputEntries);
 
+      // on a local disk, no .crc sidecar next to a file meant for people and schedulers
+      FileSystem plain = fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
       Path temporary = new Path(output, FILE + ".tmp-" + run.get("run_id"));
-      try (OutputStream out = fs.create(temporary, true)) {
+      try (OutputStream out = plain.create(temporary, true)) {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, manifest);
       }
       Path target = new Path(output, FILE);
-      fs.delete(target, false);
-      if (!fs.rename(temporary, target)) {
+      fs.delete(target, false); // and an old sidecar, if any
+      if (!plain.rename(temporary, target)) {
         throw new IOException("cannot move " + temporary + " to " + target);
       }
     } catch (IOException e) {
