@@ -15,9 +15,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "campaign-metrics", mixinStandardHelpOptions = true, sortOptions = false,
     versionProvider = CampaignMetricsJob.Version.class,
-    description = {
-        "Reconciles counter-ISIS campaign figures (operations and claimed attacks) from official and",
-        "media reports into figures, rates, theater splits and attack trends, as Parquet and CSV."},
+    description = "Reconciles counter-ISIS campaign figures (operations and claimed attacks) from official and "
+        + "media reports into figures, rates, theater splits, attack trends and cross-checks, as Parquet and CSV.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the run failed (unusable input file, unreadable or unwritable files)",
         "2:usage error", "3:input rows rejected under --strict (nothing written)",
@@ -32,7 +31,8 @@ public final class CampaignMetricsJob implements Callable<Integer> {
   enum FailOn { error, warning, never }
 
   @Option(names = "--input", defaultValue = "sample-data", paramLabel = "DIR",
-      description = "Input directory with reports.csv, operations.csv, attacks.csv (default: ${DEFAULT-VALUE}).")
+      description = "Input directory: reports.csv, operations and attacks (.csv or .parquet), optional context.csv "
+          + "(default: ${DEFAULT-VALUE}).")
   String input;
 
   @Option(names = "--output", defaultValue = "output", paramLabel = "DIR",
@@ -43,7 +43,7 @@ public final class CampaignMetricsJob implements Callable<Integer> {
       description = "Spark master, e.g. local[*] or spark://host:7077 (default: spark-submit's, else local[*]).")
   String master;
 
-  @Option(names = "--run-date", paramLabel = "YYYY-MM-DD",
+  @Option(names = "--run-date", paramLabel = "YYYY-MM-DD", converter = IsoDate.class,
       description = "The run's date: its history partition history/<table>/run_date=... (default: today, UTC).")
   java.time.LocalDate runDate;
 
@@ -168,6 +168,18 @@ public final class CampaignMetricsJob implements Callable<Integer> {
     }
     String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     return message.lines().findFirst().orElse(message);
+  }
+
+  /** A calendar date written yyyy-MM-dd, with a message a person can act on. */
+  static final class IsoDate implements CommandLine.ITypeConverter<java.time.LocalDate> {
+    @Override
+    public java.time.LocalDate convert(String value) {
+      try {
+        return java.time.LocalDate.parse(value);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a date written YYYY-MM-DD");
+      }
+    }
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -84,5 +84,8 @@ class CampaignMetricsJobTest extends SparkTest {
     assertTrue(warned[1].contains("0 error(s), 1 warning(s) in checks"), warned[1]);
     assertTrue(java.nio.file.Files.readString(temp.resolve("out/csv/checks.csv")).contains("source_conflict"));
     assertEquals("2", run("--fail-on", "sometimes")[0]);
+    String[] badDate = run("--run-date", "2024-13-01");
+    assertEquals("2", badDate[0]);
+    assertTrue(badDate[1].contains("'2024-13-01' is not a date written YYYY-MM-DD"), badDate[1]);
   }
 }
