@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
@@ -132,8 +131,8 @@ public final class CampaignMetrics {
     try (Progress progress = Progress.of("reading and checking " + inputDir)) {
       input = InputLoad.load(spark, inputDir, options.strict());
     }
-    LOG.info("read {} reports and {} statements in {} ms", input.reports().size(), input.statements().size(),
-        (System.nanoTime() - started) / 1_000_000);
+    LOG.info("read {} reports and {} stated values in {} ms", input.reports().size(),
+        input.statements().stream().filter(s -> s.getValue() != null).count(), (System.nanoTime() - started) / 1_000_000);
 
     List<Statement> statements = CoverageRule.apply(input.statements(), input.reports());
     DerivationEngine.Result derived = DerivationEngine.derive(statements);
@@ -156,7 +155,7 @@ public final class CampaignMetrics {
 
   private static <T> Map<String, Long> countBy(List<T> items, java.util.function.Function<T, String> key) {
     Map<String, Long> counts = new TreeMap<>();
-    items.forEach(item -> counts.merge(key.apply(item).toLowerCase(Locale.ROOT), 1L, Long::sum));
+    items.forEach(item -> counts.merge(key.apply(item), 1L, Long::sum));
     return counts;
   }
 }

@@ -55,11 +55,15 @@ public final class CsvInputReader {
 
   /** Whether an optional input file is there. */
   public static boolean exists(SparkSession spark, String inputDir, CsvTable table) {
-    Path path = new Path(inputDir, table.fileName());
+    return exists(spark, new Path(inputDir, table.fileName()));
+  }
+
+  /** Whether an input file or directory is there. */
+  static boolean exists(SparkSession spark, Path path) {
     try {
       return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
     } catch (IOException e) {
-      throw new InputException(table.fileName() + ": cannot read " + path + ": " + e.getMessage(), e);
+      throw new InputException(path.getName() + ": cannot read " + path + ": " + e.getMessage(), e);
     }
   }
 

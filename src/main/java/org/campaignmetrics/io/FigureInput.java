@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -36,8 +35,8 @@ public final class FigureInput {
 
   /** Which of the two forms the input directory holds; both at once is ambiguous. */
   public static String name(SparkSession spark, String inputDir, CsvTable table) {
-    boolean csv = exists(spark, new Path(inputDir, table.fileName()));
-    boolean parquet = exists(spark, new Path(inputDir, parquetName(table)));
+    boolean csv = CsvInputReader.exists(spark, new Path(inputDir, table.fileName()));
+    boolean parquet = CsvInputReader.exists(spark, new Path(inputDir, parquetName(table)));
     if (csv && parquet) {
       throw new InputException(table.fileName() + ": both " + table.fileName() + " and " + parquetName(table)
           + " are in " + inputDir + "; keep one");
@@ -93,14 +92,5 @@ public final class FigureInput {
     selected.add(lit(null).cast(DataTypes.StringType).as(CsvInputReader.MALFORMED));
     selected.add(concat_ws(",", text.toArray(new Column[0])).as(CsvInputReader.RAW));
     return rows.select(selected.toArray(new Column[0]));
-  }
-
-  private static boolean exists(SparkSession spark, Path path) {
-    try {
-      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      return fs.exists(path);
-    } catch (IOException e) {
-      throw new InputException(path.getName() + ": cannot read " + path + ": " + e.getMessage(), e);
-    }
   }
 }
