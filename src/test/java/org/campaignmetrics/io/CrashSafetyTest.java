@@ -35,21 +35,29 @@ class CrashSafetyTest extends SparkTest {
     return files;
   }
 
-  private void assertPreviousOutputsIntact(Map<String, byte[]> before) throws Exception {
+  private Map<String, Long> parquetRows() {
+    Map<String, Long> rows = new TreeMap<>();
+    for (String table : SampleDataAcceptanceTest.TABLES) {
+      rows.put(table, spark.read().parquet(output.resolve("parquet").resolve(table).toString()).count());
+    }
+    return rows;
+  }
+
+  private void assertPreviousOutputsIntact(Map<String, byte[]> before, Map<String, Long> rowsBefore)
+      throws Exception {
     Map<String, byte[]> after = csvFiles();
     assertEquals(before.keySet(), after.keySet());
     for (String name : before.keySet()) {
       assertArrayEquals(before.get(name), after.get(name), name);
     }
-    for (String table : SampleDataAcceptanceTest.TABLES) {
-      assertTrue(spark.read().parquet(output.resolve("parquet").resolve(table).toString()).count() >= 0, table);
-    }
+    assertEquals(rowsBefore, parquetRows(), "the Parquet tables are complete and readable");
   }
 
   @Test
   void aJobKilledWhileWritingLeavesThePreviousOutputsCompleteAndTheNextRunCleansUp() throws Exception {
     CampaignMetrics.run(spark, "sample-data", output.toString());
     Map<String, byte[]> before = csvFiles();
+    Map<String, Long> rowsBefore = parquetRows();
 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -74,13 +82,13 @@ class CrashSafetyTest extends SparkTest {
     job.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hooks, no cleanup
     assertTrue(sawStaging, "the job was killed while writing its staging directory");
 
-    assertPreviousOutputsIntact(before);
+    assertPreviousOutputsIntact(before, rowsBefore);
 
     CampaignMetrics.run(spark, "sample-data", output.toString());
     try (Stream<Path> entries = Files.list(output)) {
       assertEquals(List.of("_manifest.json", "csv", "history", "parquet"), entries.map(p -> p.getFileName().toString()).sorted().toList());
     }
-    assertPreviousOutputsIntact(before); // same input, same bytes
+    assertPreviousOutputsIntact(before, rowsBefore); // same input, same bytes
   }
 
   @Test
