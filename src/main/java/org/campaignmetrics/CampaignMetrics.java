@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -15,6 +16,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.campaignmetrics.derive.Check;
 import org.campaignmetrics.derive.CoverageRule;
 import org.campaignmetrics.derive.DerivationEngine;
@@ -88,8 +90,14 @@ public final class CampaignMetrics {
     LocalDate runDate = options.runDate() != null ? options.runDate() : LocalDate.now(ZoneOffset.UTC);
     String runId = options.runId() != null ? options.runId()
         : runDate + "T" + DateTimeFormatter.ofPattern("HHmmss'Z'").withZone(ZoneOffset.UTC).format(startedAt);
-    Outputs outputs = compute(spark, inputDir, options);
-    OutputWriter.writeAll(spark, outputDir, outputs.tables(), runDate.toString());
+    Outputs outputs;
+    String sparkWork;
+    try (SparkWork work = SparkWork.countOn(spark.sparkContext())) {
+      outputs = compute(spark, inputDir, options);
+      OutputWriter.writeAll(spark, outputDir, outputs.tables(), runDate.toString());
+      outputs.figures().unpersist();
+      sparkWork = work.toString();
+    }
 
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("run_id", runId);
@@ -111,8 +119,8 @@ public final class CampaignMetrics {
     LOG.info("figures: {}", outputs.figuresByDerivation());
     LOG.info("checks: {} error(s), {} warning(s); rejects: {}", outputs.errors(), outputs.warnings(),
         outputs.rejectCount());
-    LOG.info("done in {} ms: {} tables under {}", (System.nanoTime() - started) / 1_000_000,
-        outputs.tables().size(), outputDir);
+    LOG.info("done in {} ms: {} tables under {}; {}", (System.nanoTime() - started) / 1_000_000,
+        outputs.tables().size(), outputDir, sparkWork);
     return outputs;
   }
 
@@ -136,13 +144,26 @@ public final class CampaignMetrics {
 
     List<Statement> statements = CoverageRule.apply(input.statements(), input.reports());
     DerivationEngine.Result derived = DerivationEngine.derive(statements);
-    Dataset<Row> figures = FiguresTable.fromBeans(spark.createDataset(derived.figures(), Encoders.bean(Figure.class)));
-    Dataset<Row> checks = ChecksTable.fromBeans(spark.createDataset(derived.checks(), Encoders.bean(Check.class)));
+    // every output table but rejects is built from the figures: made rows once, kept in memory
+    Dataset<Row> figures = FiguresTable.fromBeans(distributed(spark, derived.figures(), Figure.class))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> checks = ChecksTable.fromBeans(distributed(spark, derived.checks(), Check.class));
     Dataset<Row> context = ContextSeries.build(spark.createDataFrame(input.context(), InputLoad.CONTEXT_SCHEMA),
         reportRanks(spark, input.reports()));
     return new Outputs(figures, OperationsPeriods.build(figures), TheaterSplit.build(figures),
         AttackTrends.build(figures), context, checks, input.rejects(), countBy(derived.checks(), Check::getSeverity),
         input.rejectCount(), input.accounts(), countBy(derived.figures(), Figure::getDerivation));
+  }
+
+  /**
+   * Driver-side results as a Dataset. Not spark.createDataset(list): that puts every row into the
+   * query plan, which Spark walks again for each rule of each query, seconds for tens of thousands
+   * of figures.
+   */
+  private static <T> Dataset<T> distributed(SparkSession spark, List<T> items, Class<T> type) {
+    int slices = Math.max(1, Math.min(spark.sparkContext().defaultParallelism(), items.size() / 10_000));
+    return spark.createDataset(
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(items, slices).rdd(), Encoders.bean(type));
   }
 
   private static Dataset<Row> reportRanks(SparkSession spark, Map<String, Report> reports) {

@@ -119,8 +119,8 @@ public final class InputLoad {
     Dataset<Row> contextRows = null;
     boolean hasContext = CsvInputReader.exists(spark, inputDir, CsvTable.CONTEXT);
     if (hasContext) {
-      Dataset<Row> context = InputParsing.withKnownReports(
-          InputParsing.contextObservations(CsvInputReader.read(spark, inputDir, CsvTable.CONTEXT)), reportIds);
+      Dataset<Row> context =
+          InputParsing.contextObservations(CsvInputReader.read(spark, inputDir, CsvTable.CONTEXT), reportIds);
       rejects = rejects.unionByName(rejectRows(context));
       contextRows = context.filter(col(InputParsing.PROBLEM).isNull())
           .select(CONTEXT_SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(CONTEXT_SCHEMA.fieldNames(), 1,
@@ -206,8 +206,8 @@ public final class InputLoad {
 
   private static Dataset<Row> summed(SparkSession spark, String inputDir, CsvTable table, List<String> metrics,
       Set<String> reportIds) {
-    Dataset<Row> parsed = InputParsing.figureRecords(FigureInput.read(spark, inputDir, table), metrics);
-    return ReportedFigures.sumRecords(InputParsing.withKnownReports(parsed, reportIds), metrics);
+    return ReportedFigures.sumRecords(
+        InputParsing.figureRecords(FigureInput.read(spark, inputDir, table), metrics, reportIds), metrics);
   }
 
   /** The rows of a parsed or summed input that have a problem: file, line, raw, column, reason. */

@@ -22,10 +22,14 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * operations and attacks, as CSV ({@code operations.csv}) or as Parquet ({@code operations.parquet},
- * a file or a directory of part files) with the same columns. Both come out as the same text columns,
- * so they are parsed and checked by the same code and give the same figures.
+ * a file or a directory of part files) with the same columns. Both are parsed and checked by the same
+ * code and give the same figures; Parquet's date and whole-number columns come typed and skip the text
+ * rules, which is what makes event-level inputs cheap to read.
  */
 public final class FigureInput {
+  private static final java.util.Set<org.apache.spark.sql.types.DataType> WHOLE_NUMBERS = java.util.Set.of(
+      DataTypes.LongType, DataTypes.IntegerType, DataTypes.ShortType, DataTypes.ByteType);
+
   private FigureInput() {}
 
   /** The Parquet name of a figure table: operations.csv is also accepted as operations.parquet. */
@@ -73,16 +77,18 @@ public final class FigureInput {
     List<Column> text = new ArrayList<>();
     for (String column : table.columns()) {
       StructField field = byName.get(column);
-      Column value;
       if (field == null) {
-        value = lit(null).cast(DataTypes.StringType);
-      } else if (field.dataType().equals(DataTypes.DateType)) {
-        value = date_format(col(field.name()), "yyyy-MM-dd");
-      } else {
-        value = col(field.name()).cast(DataTypes.StringType);
+        selected.add(lit(null).cast(DataTypes.StringType).as(column));
+        text.add(CsvInputReader.csvField(lit(null).cast(DataTypes.StringType)));
+        continue;
       }
-      selected.add(value.as(column));
-      text.add(CsvInputReader.csvField(value));
+      // dates and whole numbers stay typed (InputParsing reads them without text rules); anything
+      // else is read as its text, so that 2.5 or a timestamp is rejected like the same CSV cell
+      boolean typed = field.dataType().equals(DataTypes.DateType) || WHOLE_NUMBERS.contains(field.dataType());
+      Column asText = field.dataType().equals(DataTypes.DateType)
+          ? date_format(col(field.name()), "yyyy-MM-dd") : col(field.name()).cast(DataTypes.StringType);
+      selected.add((typed ? col(field.name()) : asText).as(column));
+      text.add(CsvInputReader.csvField(asText));
     }
     // a Parquet row's "line" is its 1-based row number within its file
     Column file = directory ? concat(lit(name + "/"), col("_metadata.file_name")) : lit(name);

@@ -18,7 +18,9 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.campaignmetrics.Qualifier;
 import org.campaignmetrics.io.CsvInputReader;
 
@@ -37,30 +39,97 @@ public final class InputParsing {
 
   private InputParsing() {}
 
-  /** Trimmed text, with an empty cell read as not stated (null). */
-  static Column text(String column) {
-    Column trimmed = trim(col(column));
-    return when(trimmed.notEqual(lit("")), trimmed);
-  }
+  /**
+   * How a column of one input is read: a text cell is trimmed and parsed; a typed Parquet column
+   * (a date, a whole number) already is what the parse would give, so it skips the text rules.
+   */
+  private static final class Cells {
+    private final StructType schema;
 
-  static Column count(String column) {
-    Column text = text(column);
-    return when(text.rlike(QUALIFIED_COUNT),
-        regexp_extract(text, QUALIFIED_COUNT, 2).cast(DataTypes.LongType));
-  }
+    Cells(StructType schema) {
+      this.schema = schema;
+    }
 
-  static Column qualifier(String column) {
-    Column prefix = regexp_extract(text(column), QUALIFIED_COUNT, 1);
-    return when(count(column).isNull(), lit(null).cast(DataTypes.StringType))
-        .when(prefix.equalTo("~"), lit(Qualifier.APPROXIMATE.code()))
-        .when(prefix.equalTo(">="), lit(Qualifier.AT_LEAST.code()))
-        .when(prefix.equalTo(">"), lit(Qualifier.MORE_THAN.code()))
-        .otherwise(lit(Qualifier.EXACT.code()));
-  }
+    private boolean isText(String column) {
+      return schema.apply(column).dataType().equals(DataTypes.StringType);
+    }
 
-  static Column date(String column) {
-    Column text = text(column);
-    return when(text.rlike(ISO_DATE), to_date(try_to_timestamp(text, lit("yyyy-MM-dd"))));
+    private boolean isWholeNumber(String column) {
+      DataType type = schema.apply(column).dataType();
+      return type.equals(DataTypes.LongType) || type.equals(DataTypes.IntegerType)
+          || type.equals(DataTypes.ShortType) || type.equals(DataTypes.ByteType);
+    }
+
+    /** Trimmed text, with an empty cell read as not stated (null). */
+    Column text(String column) {
+      if (!isText(column)) {
+        return col(column).cast(DataTypes.StringType);
+      }
+      Column trimmed = trim(col(column));
+      return when(trimmed.notEqual(lit("")), trimmed);
+    }
+
+    /** Whether the cell states nothing: cheaper than text() for a typed column. */
+    Column isEmpty(String column) {
+      return isText(column) ? text(column).isNull() : col(column).isNull();
+    }
+
+    Column count(String column) {
+      if (isWholeNumber(column)) {
+        return when(col(column).geq(0), col(column).cast(DataTypes.LongType));
+      }
+      Column text = text(column);
+      return when(text.rlike(QUALIFIED_COUNT),
+          regexp_extract(text, QUALIFIED_COUNT, 2).cast(DataTypes.LongType));
+    }
+
+    Column qualifier(String column) {
+      if (isWholeNumber(column)) {
+        return when(col(column).geq(0), lit(Qualifier.EXACT.code()));
+      }
+      Column prefix = regexp_extract(text(column), QUALIFIED_COUNT, 1);
+      return when(count(column).isNull(), lit(null).cast(DataTypes.StringType))
+          .when(prefix.equalTo("~"), lit(Qualifier.APPROXIMATE.code()))
+          .when(prefix.equalTo(">="), lit(Qualifier.AT_LEAST.code()))
+          .when(prefix.equalTo(">"), lit(Qualifier.MORE_THAN.code()))
+          .otherwise(lit(Qualifier.EXACT.code()));
+    }
+
+    Column date(String column) {
+      if (schema.apply(column).dataType().equals(DataTypes.DateType)) {
+        return col(column);
+      }
+      Column text = text(column);
+      return when(text.rlike(ISO_DATE), to_date(try_to_timestamp(text, lit("yyyy-MM-dd"))));
+    }
+
+    Column requiredProblem(String column) {
+      return problem(column, isEmpty(column), lit("required value is empty"));
+    }
+
+    Column numberProblem(String column) {
+      if (isWholeNumber(column)) {
+        return problem(column, col(column).lt(0), concat(lit("negative count "), quoted(text(column))));
+      }
+      Column text = text(column);
+      return coalesce(
+          problem(column, text.rlike("^(~|>=|>)?\\s*-\\s*[0-9]+$"), concat(lit("negative count "), quoted(text))),
+          problem(column, text.rlike("^(~|>=|>)?\\s*[0-9]{19,}$"), concat(lit("number too large "), quoted(text))),
+          problem(column, count(column).isNull().and(text.rlike("^[~<>=\u2248\u2264\u2265]")),
+              concat(lit("malformed qualifier "), quoted(text),
+              lit(" (expected N, ~N, >N or >=N)"))),
+          problem(column, text.isNotNull().and(count(column).isNull()),
+              concat(lit("not a whole number "), quoted(text))));
+    }
+
+    Column dateProblem(String column) {
+      if (schema.apply(column).dataType().equals(DataTypes.DateType)) {
+        return lit(null);
+      }
+      Column text = text(column);
+      return problem(column, text.isNotNull().and(date(column).isNull()),
+          concat(lit("not a date (yyyy-MM-dd) "), quoted(text)));
+    }
   }
 
   private static Column problem(String column, Column when, Column reason) {
@@ -71,28 +140,6 @@ public final class InputParsing {
     return concat(lit("'"), text, lit("'"));
   }
 
-  private static Column requiredProblem(String column) {
-    return problem(column, text(column).isNull(), lit("required value is empty"));
-  }
-
-  private static Column numberProblem(String column) {
-    Column text = text(column);
-    return coalesce(
-        problem(column, text.rlike("^(~|>=|>)?\\s*-\\s*[0-9]+$"), concat(lit("negative count "), quoted(text))),
-        problem(column, text.rlike("^(~|>=|>)?\\s*[0-9]{19,}$"), concat(lit("number too large "), quoted(text))),
-        problem(column, count(column).isNull().and(text.rlike("^[~<>=\u2248\u2264\u2265]")),
-            concat(lit("malformed qualifier "), quoted(text),
-            lit(" (expected N, ~N, >N or >=N)"))),
-        problem(column, text.isNotNull().and(count(column).isNull()),
-            concat(lit("not a whole number "), quoted(text))));
-  }
-
-  private static Column dateProblem(String column) {
-    Column text = text(column);
-    return problem(column, text.isNotNull().and(date(column).isNull()),
-        concat(lit("not a date (yyyy-MM-dd) "), quoted(text)));
-  }
-
   private static Column malformedProblem() {
     return problem("(record)", col(CsvInputReader.MALFORMED).isNotNull(),
         lit("malformed CSV record (wrong number of fields or broken quoting)"));
@@ -100,106 +147,119 @@ public final class InputParsing {
 
   /** reports.csv: the report's identity, how it ranks (rule 3) and its declared coverage (rule 2). */
   public static Dataset<Row> reports(Dataset<Row> raw) {
-    Column sourceType = lower(text("source_type"));
-    Column coverageStart = date("coverage_start");
-    Column coverageEnd = date("coverage_end");
+    Cells cells = new Cells(raw.schema());
+    Column sourceType = lower(cells.text("source_type"));
+    Column coverageStart = cells.date("coverage_start");
+    Column coverageEnd = cells.date("coverage_end");
     Column problem = coalesce(
         malformedProblem(),
-        requiredProblem("report_id"),
-        dateProblem("published_on"),
-        requiredProblem("source_type"),
+        cells.requiredProblem("report_id"),
+        cells.dateProblem("published_on"),
+        cells.requiredProblem("source_type"),
         problem("source_type", sourceType.isin("official", "media").unary_$bang(),
-            concat(lit("unknown source_type "), quoted(text("source_type")),
+            concat(lit("unknown source_type "), quoted(cells.text("source_type")),
                 lit(" (expected official or media)"))),
-        dateProblem("coverage_start"),
-        dateProblem("coverage_end"),
-        problem("coverage_end", text("coverage_start").isNull().notEqual(text("coverage_end").isNull()),
+        cells.dateProblem("coverage_start"),
+        cells.dateProblem("coverage_end"),
+        problem("coverage_end", cells.text("coverage_start").isNull().notEqual(cells.text("coverage_end").isNull()),
             lit("coverage_start and coverage_end must both be given or both be empty")),
         problem("coverage_end", coverageEnd.lt(coverageStart),
             lit("coverage_end is before coverage_start")));
     return raw.select(
-        text("report_id").as("report_id"),
-        text("publisher").as("publisher"),
-        date("published_on").as("published_on"),
+        cells.text("report_id").as("report_id"),
+        cells.text("publisher").as("publisher"),
+        cells.date("published_on").as("published_on"),
         sourceType.as("source_type"),
-        text("title").as("title"),
-        text("reference").as("reference"),
+        cells.text("title").as("title"),
+        cells.text("reference").as("reference"),
         coverageStart.as("coverage_start"),
         coverageEnd.as("coverage_end"),
         col(CsvInputReader.INPUT),
         col(CsvInputReader.FILE),
         col(CsvInputReader.LINE),
-        col(CsvInputReader.RAW),
+        rawWhere(problem),
         problem.as(PROBLEM));
   }
 
   /**
-   * Marks the records whose report_id is not a valid row of reports.csv: unknown, or rejected there.
-   * The valid ids are few (one per report), so they are a literal set: no join.
+   * The problem of a record whose report_id is not a valid row of reports.csv: unknown, or rejected
+   * there. The valid ids are few (one per report), so they are a literal set: no join.
    */
-  public static Dataset<Row> withKnownReports(Dataset<Row> records, java.util.Set<String> reportIds) {
-    Column unknown = problem("report_id",
-        col("report_id").isNotNull().and(col("report_id").isin(reportIds.toArray()).unary_$bang()),
-        concat(lit("unknown report_id "), quoted(col("report_id")),
-            lit(" (not in reports.csv, or rejected there)")));
-    return records.withColumn(PROBLEM, coalesce(col(PROBLEM), unknown));
+  private static Column unknownReport(Cells cells, java.util.Set<String> reportIds) {
+    Column id = cells.text("report_id");
+    return problem("report_id", id.isNotNull().and(id.isin(reportIds.toArray()).unary_$bang()),
+        concat(lit("unknown report_id "), quoted(id), lit(" (not in reports.csv, or rejected there)")));
+  }
+
+  /**
+   * A row's own text, for the rejects table: only where the row has a problem. Computed in the same
+   * projection as the problem, so that Spark formats no text for the rows that are fine.
+   */
+  private static Column rawWhere(Column problem) {
+    return when(problem.isNotNull(), col(CsvInputReader.RAW)).as(CsvInputReader.RAW);
   }
 
   /** context.csv: one observation of a stock (fighters at large, camp population) at a date. */
-  public static Dataset<Row> contextObservations(Dataset<Row> raw) {
+  public static Dataset<Row> contextObservations(Dataset<Row> raw, java.util.Set<String> reportIds) {
+    Cells cells = new Cells(raw.schema());
     Column problem = coalesce(
         malformedProblem(),
-        requiredProblem("report_id"),
-        requiredProblem("as_of"),
-        dateProblem("as_of"),
-        requiredProblem("scope"),
-        requiredProblem("metric"),
-        requiredProblem("value"),
-        numberProblem("value"));
+        cells.requiredProblem("report_id"),
+        cells.requiredProblem("as_of"),
+        cells.dateProblem("as_of"),
+        cells.requiredProblem("scope"),
+        cells.requiredProblem("metric"),
+        cells.requiredProblem("value"),
+        cells.numberProblem("value"),
+        unknownReport(cells, reportIds));
     return raw.select(
-        text("report_id").as("report_id"),
-        date("as_of").as("as_of"),
-        upper(text("scope")).as("scope"),
-        lower(text("metric")).as("metric"),
-        count("value").as("value"),
-        qualifier("value").as("qualifier"),
-        text("quote").as("quote"),
+        cells.text("report_id").as("report_id"),
+        cells.date("as_of").as("as_of"),
+        upper(cells.text("scope")).as("scope"),
+        lower(cells.text("metric")).as("metric"),
+        cells.count("value").as("value"),
+        cells.qualifier("value").as("qualifier"),
+        cells.text("quote").as("quote"),
         col(CsvInputReader.INPUT),
         col(CsvInputReader.FILE),
         col(CsvInputReader.LINE),
-        col(CsvInputReader.RAW),
+        rawWhere(problem),
         problem.as(PROBLEM));
   }
 
   /** operations.csv or attacks.csv: one record of figures for a period and theater. */
-  public static Dataset<Row> figureRecords(Dataset<Row> raw, List<String> metrics) {
+  public static Dataset<Row> figureRecords(Dataset<Row> raw, List<String> metrics,
+      java.util.Set<String> reportIds) {
+    Cells cells = new Cells(raw.schema());
     List<Column> problems = new ArrayList<>(List.of(
         malformedProblem(),
-        requiredProblem("report_id"),
-        requiredProblem("period_start"),
-        dateProblem("period_start"),
-        requiredProblem("period_end"),
-        dateProblem("period_end"),
-        problem("period_end", date("period_end").lt(date("period_start")),
+        cells.requiredProblem("report_id"),
+        cells.requiredProblem("period_start"),
+        cells.dateProblem("period_start"),
+        cells.requiredProblem("period_end"),
+        cells.dateProblem("period_end"),
+        problem("period_end", cells.date("period_end").lt(cells.date("period_start")),
             lit("period_end is before period_start")),
-        requiredProblem("theater")));
-    metrics.forEach(m -> problems.add(numberProblem(m)));
+        cells.requiredProblem("theater")));
+    metrics.forEach(m -> problems.add(cells.numberProblem(m)));
+    problems.add(unknownReport(cells, reportIds));
+    Column problem = coalesce(problems.toArray(new Column[0]));
 
     List<Column> columns = new ArrayList<>(List.of(
-        text("report_id").as("report_id"),
-        date("period_start").as("period_start"),
-        date("period_end").as("period_end"),
-        upper(text("theater")).as("theater")));
+        cells.text("report_id").as("report_id"),
+        cells.date("period_start").as("period_start"),
+        cells.date("period_end").as("period_end"),
+        upper(cells.text("theater")).as("theater")));
     metrics.forEach(m -> {
-      columns.add(count(m).as(m));
-      columns.add(qualifier(m).as(m + QUALIFIER));
+      columns.add(cells.count(m).as(m));
+      columns.add(cells.qualifier(m).as(m + QUALIFIER));
     });
-    columns.add(text("quote").as("quote"));
+    columns.add(cells.text("quote").as("quote"));
     columns.add(col(CsvInputReader.INPUT));
     columns.add(col(CsvInputReader.FILE));
     columns.add(col(CsvInputReader.LINE));
-    columns.add(col(CsvInputReader.RAW));
-    columns.add(coalesce(problems.toArray(new Column[0])).as(PROBLEM));
+    columns.add(rawWhere(problem));
+    columns.add(problem.as(PROBLEM));
     return raw.select(columns.toArray(new Column[0]));
   }
 }

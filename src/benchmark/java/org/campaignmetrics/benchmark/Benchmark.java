@@ -1,0 +1,240 @@
+package org.campaignmetrics.benchmark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * jobs/benchmark: the job against its floors and a peer, each run in a fresh JVM, median of several
+ * runs, on sample-data and on generated Parquet inputs of growing size. Prints one table and the
+ * ratios the targets are stated in; --markdown also writes them to a file.
+ */
+public final class Benchmark {
+  /** What is measured, in the order each round runs them. */
+  enum Variant {
+    SESSION("session floor"), SCAN("scan floor"), DUCKDB("DuckDB"), JOB("job");
+
+    final String label;
+
+    Variant(String label) {
+      this.label = label;
+    }
+  }
+
+  /** One size: its name, its input directory and the operation rows generated there (0: sample-data). */
+  record Size(String name, Path input, long generatedRows) {}
+
+  /** The medians of one variant at one size; rss in MiB, -1 when unknown. */
+  record Result(double seconds, double rssMiB, long inputRows, String sparkWork) {}
+
+  private static final Pattern ROWS_READ = Pattern.compile("\"rows_read\"\\s*:\\s*(\\d+)");
+  private static final Pattern SPARK_WORK = Pattern.compile("(\\d+ Spark jobs, \\d+ stages, \\d+ tasks)");
+
+  private final Path project;
+  private final Path work;
+  private final int runs;
+  private final List<String> javaOptions;
+
+  private Benchmark(Path project, Path work, int runs) throws IOException {
+    this.project = project;
+    this.work = work;
+    this.runs = runs;
+    this.javaOptions = new ArrayList<>(List.of("@" + project.resolve("jobs/java17-options"), "-Xmx1g"));
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new LinkedHashMap<>(Map.of("--sizes", "sample,1000000,10000000,30000000",
+        "--runs", "3", "--work", "target/benchmark", "--seed", "1"));
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("expected --option VALUE, got " + args[i]);
+      }
+      options.put(args[i], args[i + 1]);
+    }
+    if (args.length % 2 != 0) {
+      System.err.println("usage: jobs/benchmark [--sizes sample,1000000,...] [--runs N] [--work DIR] "
+          + "[--seed S] [--markdown FILE]");
+      System.exit(2);
+    }
+    Path project = Path.of("").toAbsolutePath();
+    Benchmark benchmark = new Benchmark(project, project.resolve(options.get("--work")),
+        Integer.parseInt(options.get("--runs")));
+    List<Size> sizes = new ArrayList<>();
+    for (String size : options.get("--sizes").split(",")) {
+      sizes.add(size.equals("sample") ? new Size("sample-data", project.resolve("sample-data"), 0)
+          : new Size(humanRows(Long.parseLong(size)), benchmark.generated(Long.parseLong(size),
+              Long.parseLong(options.get("--seed"))), Long.parseLong(size)));
+    }
+    Map<Size, Map<Variant, Result>> results = new LinkedHashMap<>();
+    for (Size size : sizes) {
+      results.put(size, benchmark.measure(size));
+    }
+    String report = report(results, benchmark.runs);
+    System.out.println();
+    System.out.print(report);
+    if (options.containsKey("--markdown")) {
+      Files.writeString(Path.of(options.get("--markdown")), markdown(report), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A generated Parquet input of N operation rows, written once and kept under the work directory. */
+  private Path generated(long rows, long seed) throws Exception {
+    Path input = work.resolve("inputs/rows-" + rows + "-seed-" + seed);
+    if (Files.isDirectory(input)) {
+      return input;
+    }
+    Path partial = work.resolve("inputs/.partial-rows-" + rows);
+    deleteTree(partial);
+    Files.createDirectories(partial.getParent());
+    System.err.printf("generating %,d operation rows into %s%n", rows, input);
+    Process generator = new ProcessBuilder(project.resolve("jobs/generate-events").toString(), "--rows",
+        Long.toString(rows), "--seed", Long.toString(seed), "--format", "parquet", "--output", partial.toString())
+        .inheritIO().start();
+    if (generator.waitFor() != 0) {
+      throw new IllegalStateException("jobs/generate-events failed for " + rows + " rows");
+    }
+    Files.move(partial, input);
+    return input;
+  }
+
+  /** Every variant, round after round, so that a noisy moment hits all of them alike. */
+  private Map<Variant, Result> measure(Size size) throws Exception {
+    Files.createDirectories(work);
+    Map<Variant, List<double[]>> samples = new LinkedHashMap<>();
+    long inputRows = -1;
+    String sparkWork = "";
+    for (int round = 1; round <= runs; round++) {
+      for (Variant variant : Variant.values()) {
+        Path output = work.resolve("out/" + variant.name().toLowerCase(Locale.ROOT));
+        Path rss = work.resolve("rss.txt");
+        Files.deleteIfExists(rss);
+        Path log = work.resolve("last-run.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+            .toString()));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-Dbenchmark.rss=" + rss, "-cp", System.getProperty("java.class.path"),
+            Measured.class.getName()));
+        switch (variant) {
+          case SESSION -> command.add("session");
+          case SCAN, DUCKDB -> command.addAll(List.of(variant.name().toLowerCase(Locale.ROOT),
+              size.input().toString(), output.toString()));
+          case JOB -> command.addAll(List.of("job", "--input", size.input().toString(), "--output",
+              output.toString(), "--master", "local[*]", "--run-id", "benchmark"));
+        }
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int status = process.waitFor();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (status != 0) {
+          throw new IllegalStateException(variant.label + " on " + size.name() + " exited " + status + "; see " + log);
+        }
+        double rssMiB = Files.exists(rss) ? Long.parseLong(Files.readString(rss).trim()) / 1024.0 : -1;
+        samples.computeIfAbsent(variant, v -> new ArrayList<>()).add(new double[] {seconds, rssMiB});
+        System.err.printf("%-12s %-13s run %d/%d: %6.2f s, peak RSS %5.0f MiB%n", size.name(), variant.label, round,
+            runs, seconds, rssMiB);
+        if (variant == Variant.JOB) {
+          inputRows = rowsRead(output.resolve("_manifest.json"));
+          Matcher work = SPARK_WORK.matcher(Files.readString(log));
+          sparkWork = work.find() ? work.group(1) : "";
+        }
+      }
+    }
+    Map<Variant, Result> medians = new LinkedHashMap<>();
+    for (Map.Entry<Variant, List<double[]>> entry : samples.entrySet()) {
+      medians.put(entry.getKey(), new Result(median(entry.getValue(), 0), median(entry.getValue(), 1), inputRows,
+          entry.getKey() == Variant.JOB ? sparkWork : ""));
+    }
+    return medians;
+  }
+
+  private static long rowsRead(Path manifest) throws IOException {
+    long rows = 0;
+    Matcher matcher = ROWS_READ.matcher(Files.readString(manifest));
+    while (matcher.find()) {
+      rows += Long.parseLong(matcher.group(1));
+    }
+    return rows;
+  }
+
+  private static double median(List<double[]> samples, int field) {
+    double[] values = samples.stream().mapToDouble(s -> s[field]).sorted().toArray();
+    int middle = values.length / 2;
+    return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+  }
+
+  static String report(Map<Size, Map<Variant, Result>> results, int runs) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("Median of %d runs, each in a fresh JVM (-Xmx1g, local[*]); input rows = every row the "
+        + "job read (operations, attacks, reports, context).%n%n", runs));
+    out.append(String.format("%-12s %-13s %12s %10s %14s %14s  %s%n", "input", "run", "input rows", "wall s",
+        "rows/s", "peak RSS MiB", "Spark work (job)"));
+    for (Map.Entry<Size, Map<Variant, Result>> size : results.entrySet()) {
+      for (Map.Entry<Variant, Result> entry : size.getValue().entrySet()) {
+        Result r = entry.getValue();
+        out.append(String.format("%-12s %-13s %,12d %10.2f %,14.0f %14.0f  %s%n", size.getKey().name(),
+            entry.getKey().label, r.inputRows(), r.seconds(),
+            entry.getKey() == Variant.SESSION ? 0 : r.inputRows() / r.seconds(), r.rssMiB(), r.sparkWork()));
+      }
+    }
+    out.append(String.format("%nRatios (targets on a 2-core machine in brackets)%n"));
+    for (Map.Entry<Size, Map<Variant, Result>> size : results.entrySet()) {
+      Map<Variant, Result> r = size.getValue();
+      double job = r.get(Variant.JOB).seconds();
+      String name = size.getKey().name();
+      if (size.getKey().generatedRows() == 0) {
+        out.append(String.format("%-12s job / session floor %6.2f  (<= 2)%n", name, job / r.get(Variant.SESSION).seconds()));
+      }
+      boolean large = size.getKey().generatedRows() >= 10_000_000;
+      out.append(String.format("%-12s job / scan floor    %6.2f%s%n", name, job / r.get(Variant.SCAN).seconds(),
+          large ? "  (<= 1.3)" : ""));
+      out.append(String.format("%-12s job / DuckDB        %6.2f%n", name, job / r.get(Variant.DUCKDB).seconds()));
+    }
+    Result oneMillion = find(results, "1M");
+    Result thirtyMillion = find(results, "30M");
+    if (oneMillion != null && thirtyMillion != null) {
+      out.append(String.format("30M / 1M job wall time  %6.2f  (< 2)%n", thirtyMillion.seconds() / oneMillion.seconds()));
+      out.append(String.format("30M job peak RSS       %7.0f MiB  (< 1536)%n", thirtyMillion.rssMiB()));
+    }
+    return out.toString();
+  }
+
+  private static Result find(Map<Size, Map<Variant, Result>> results, String name) {
+    return results.entrySet().stream().filter(e -> e.getKey().name().equals(name))
+        .map(e -> e.getValue().get(Variant.JOB)).findFirst().orElse(null);
+  }
+
+  private static String markdown(String report) throws IOException {
+    String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+        .findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("unknown CPU");
+    String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("[^0-9]", "");
+    return "Measured " + Instant.now().toString().substring(0, 10) + " on " + Runtime.getRuntime().availableProcessors()
+        + " cores (" + cpu + "), " + Math.round(Long.parseLong(memory) / 1024.0 / 1024.0) + " GiB, Java "
+        + System.getProperty("java.version") + ":\n\n```\n" + report + "```\n";
+  }
+
+  static String humanRows(long rows) {
+    return rows % 1_000_000 == 0 ? rows / 1_000_000 + "M" : rows % 1_000 == 0 ? rows / 1_000 + "k" : Long.toString(rows);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package org.campaignmetrics.benchmark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.quarter;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.year;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Arrays;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.campaignmetrics.CampaignMetricsJob;
+
+/**
+ * One measured run, in a JVM of its own: the job, or one of the baselines it is compared with. At
+ * exit the JVM's peak resident set (VmHWM) is written to the file named by -Dbenchmark.rss.
+ *
+ * <pre>
+ *   Measured job ARGS...          the job's own main, as a user runs it
+ *   Measured session              JVM + SparkSession start and stop, no work
+ *   Measured scan INPUT OUTPUT    Spark reads operations and writes one groupBy(year, quarter, theater) sum
+ *   Measured duckdb INPUT OUTPUT  DuckDB computes the per-period, per-theater sums and rates in SQL
+ * </pre>
+ */
+public final class Measured {
+  private Measured() {}
+
+  public static void main(String[] args) throws Exception {
+    String rssFile = System.getProperty("benchmark.rss");
+    if (rssFile != null) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> writePeakRss(Path.of(rssFile))));
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (args[0]) {
+      case "job" -> CampaignMetricsJob.main(rest); // exits with the job's status
+      case "session" -> session().stop();
+      case "scan" -> scanFloor(rest[0], rest[1]);
+      case "duckdb" -> duckDb(rest[0], rest[1]);
+      default -> throw new IllegalArgumentException("unknown measurement " + args[0]);
+    }
+  }
+
+  /** The session the job itself builds when it runs without spark-submit. */
+  private static SparkSession session() {
+    return SparkSession.builder().appName("campaign-metrics-benchmark").master("local[*]")
+        .config("spark.ui.showConsoleProgress", "false").config("spark.sql.shuffle.partitions", "8")
+        .getOrCreate();
+  }
+
+  /** The least any Spark job over this input costs: one read, one aggregation, one write. */
+  private static void scanFloor(String inputDir, String outputDir) throws IOException {
+    SparkSession spark = session();
+    try {
+      Dataset<Row> operations;
+      Path parquet = Path.of(inputDir, "operations.parquet");
+      if (Files.exists(parquet)) {
+        operations = spark.read().parquet(parquet.toString());
+      } else {
+        // sample-data is CSV; counts may carry qualifiers (~35), which this floor does not parse
+        Path csv = Path.of(inputDir, "operations.csv");
+        StructType text = new StructType();
+        for (String column : Files.readAllLines(csv, StandardCharsets.UTF_8).get(0).split(",")) {
+          text = text.add(column.trim(), DataTypes.StringType);
+        }
+        operations = spark.read().option("header", "true").option("multiLine", "true").schema(text)
+            .csv(csv.toString())
+            .withColumn("period_start", col("period_start").cast(DataTypes.DateType));
+        for (String count : new String[] {"missions", "killed", "detained"}) {
+          operations = operations.withColumn(count, col(count).cast(DataTypes.LongType));
+        }
+      }
+      operations.groupBy(year(col("period_start")).as("year"), quarter(col("period_start")).as("quarter"),
+              col("theater"))
+          .agg(sum("missions").as("missions"), sum("killed").as("killed"), sum("detained").as("detained"))
+          .write().mode("overwrite").parquet(outputDir);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
+   * What a user could do instead on one machine: the per-report, per-period, per-theater sums of
+   * every metric (rule 1) and the rates per mission, in SQL, written to Parquet.
+   */
+  private static void duckDb(String inputDir, String outputDir) throws Exception {
+    Files.createDirectories(Path.of(outputDir));
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement()) {
+      sql.execute("CREATE VIEW operations AS SELECT * FROM " + source(inputDir, "operations"));
+      sql.execute("CREATE VIEW attacks AS SELECT * FROM " + source(inputDir, "attacks"));
+      sql.execute("COPY (SELECT report_id, period_start, period_end, upper(trim(theater)) AS theater,"
+          + " sum(missions) AS missions, sum(killed) AS killed, sum(detained) AS detained,"
+          + " sum(leaders_killed) AS leaders_killed, sum(leaders_detained) AS leaders_detained,"
+          + " sum(killed) / nullif(sum(missions), 0) AS killed_per_mission,"
+          + " sum(detained) / nullif(sum(missions), 0) AS detained_per_mission,"
+          + " sum(missions) * 30.0 / (datediff('day', period_start, period_end) + 1) AS missions_per_30_days"
+          + " FROM operations GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4) TO '" + Path.of(outputDir, "operations_periods.parquet")
+          + "' (FORMAT parquet)");
+      sql.execute("COPY (SELECT report_id, period_start, period_end, upper(trim(theater)) AS theater,"
+          + " sum(claimed_attacks) AS claimed_attacks,"
+          + " sum(claimed_attacks) * 365.0 / (datediff('day', period_start, period_end) + 1) AS annualised"
+          + " FROM attacks GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4) TO '" + Path.of(outputDir, "attack_periods.parquet")
+          + "' (FORMAT parquet)");
+    }
+  }
+
+  /** A table of the input directory as DuckDB reads it: Parquet (file or part files) or CSV. */
+  private static String source(String inputDir, String table) {
+    Path parquet = Path.of(inputDir, table + ".parquet");
+    if (Files.isDirectory(parquet)) {
+      return "read_parquet('" + parquet.resolve("*.parquet") + "')";
+    }
+    if (Files.exists(parquet)) {
+      return "read_parquet('" + parquet + "')";
+    }
+    // sample-data: counts may carry qualifiers (~35, >30); the peer reads the number only
+    String counts = table.equals("operations")
+        ? "missions, killed, detained, leaders_killed, leaders_detained" : "claimed_attacks";
+    StringBuilder select = new StringBuilder("report_id, period_start::DATE AS period_start,"
+        + " period_end::DATE AS period_end, theater");
+    for (String count : counts.split(", ")) {
+      select.append(", TRY_CAST(regexp_extract(").append(count).append(", '[0-9]+') AS BIGINT) AS ").append(count);
+    }
+    return "(SELECT " + select + " FROM read_csv('" + Path.of(inputDir, table + ".csv")
+        + "', header = true, all_varchar = true))";
+  }
+
+  private static void writePeakRss(Path file) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+        if (line.startsWith("VmHWM:")) {
+          Files.writeString(file, line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException e) {
+      // no /proc (not Linux): the benchmark prints no peak RSS
+    }
+  }
+}
