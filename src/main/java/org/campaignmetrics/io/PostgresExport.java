@@ -155,11 +155,11 @@ public final class PostgresExport {
         names.add(RUNS);
         swap(db, target.schema(), staging, names, dictionary);
         return new Result(rows);
-      } catch (SQLException | RuntimeException e) {
+      } catch (Exception e) { // Spark's writer throws SparkException, checked, undeclared
         dropStaging(db, staging);
         throw e;
       }
-    } catch (SQLException | RuntimeException e) {
+    } catch (Exception e) {
       throw new ExportException(target, step, e);
     }
   }
