@@ -71,8 +71,9 @@ public final class CampaignMetricsJob implements Callable<Integer> {
   FailOn failOn;
 
   @Option(names = "--jdbc-url", paramLabel = "URL",
-      description = "Also export every table to PostgreSQL, jdbc:postgresql://HOST:PORT/DB, all or nothing; "
-          + "the password comes from $" + PostgresExport.PASSWORD_ENV + " or --jdbc-properties, never the URL.")
+      description = "Also export every table, all or nothing, to this PostgreSQL database: "
+          + "jdbc:postgresql://HOST:PORT/DB (password from $" + PostgresExport.PASSWORD_ENV
+          + " or --jdbc-properties, never the URL).")
   String jdbcUrl;
 
   @Option(names = "--jdbc-user", paramLabel = "USER",
