@@ -98,10 +98,9 @@ public final class PostgresExport {
     }
 
     Properties connectionProperties() {
-      Properties copy = new Properties();
-      copy.putAll(properties);
-      copy.putIfAbsent("ApplicationName", "campaign-metrics");
-      return copy;
+      Properties connection = properties();
+      connection.putIfAbsent("ApplicationName", "campaign-metrics"); // names the export in pg_stat_activity
+      return connection;
     }
 
     @Override
