@@ -59,7 +59,8 @@ public final class PostgresExport {
       DataTypes.TimestampType, "TIMESTAMP WITH TIME ZONE");
   // lower case and short enough for the _staging suffix within PostgreSQL's 63 characters
   private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,54}");
-  private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)[?&;]password=");
+  // password, and sslpassword (the client key's passphrase)
+  private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)[?&;](ssl)?password=");
 
   private PostgresExport() {}
 
@@ -116,7 +117,8 @@ public final class PostgresExport {
   public static final class ExportException extends RuntimeException {
     ExportException(Target target, String step, Exception cause) {
       super("PostgreSQL export to " + target.url() + " schema " + target.schema() + ": " + step + ": "
-          + redact(RootCause.message(cause), target.properties.getProperty("password")), cause);
+          + redact(RootCause.message(cause), target.properties.getProperty("password"),
+              target.properties.getProperty("sslpassword")), cause);
     }
   }
 
@@ -179,7 +181,9 @@ public final class PostgresExport {
       count.next();
       rows = count.getLong(1);
     }
-    LOG.info("exported {} to PostgreSQL: {} rows ({} ms)", table.name(), rows, (System.nanoTime() - started) / 1_000_000);
+    // loaded, not yet visible: the swap, after the last table, publishes them all
+    LOG.info("loaded {} into PostgreSQL staging: {} rows ({} ms)", table.name(), rows,
+        (System.nanoTime() - started) / 1_000_000);
     return rows;
   }
 
@@ -341,7 +345,13 @@ public final class PostgresExport {
     }
   }
 
-  static String redact(String message, String password) {
-    return password == null || password.isEmpty() ? message : message.replace(password, "***");
+  static String redact(String message, String... secrets) {
+    String redacted = message;
+    for (String secret : secrets) {
+      if (secret != null && !secret.isEmpty()) {
+        redacted = redacted.replace(secret, "***");
+      }
+    }
+    return redacted;
   }
 }

@@ -78,13 +78,15 @@ class PostgresSqlTest {
         () -> new PostgresExport.Target("jdbc:postgresql://db/x?user=bi&password=s3cret-pw", "cm", new Properties()));
     assertFalse(inUrl.getMessage().contains("s3cret-pw"), inUrl.getMessage());
     assertThrows(IllegalArgumentException.class,
+        () -> new PostgresExport.Target("jdbc:postgresql://db/x?sslmode=require&sslpassword=key-pw", "cm", new Properties()));
+    assertThrows(IllegalArgumentException.class,
         () -> new PostgresExport.Target("jdbc:mysql://db/x", "cm", new Properties()));
     assertThrows(IllegalArgumentException.class,
         () -> new PostgresExport.Target("jdbc:postgresql://db/x", "Campaign Metrics", new Properties()));
     PostgresExport.Target target = new PostgresExport.Target("jdbc:postgresql://db:5432/x", "cm", secret);
     assertEquals("jdbc:postgresql://db:5432/x schema cm user bi", target.toString());
     assertEquals("bi", target.user());
-    assertEquals("could not connect as bi with *** to db",
-        PostgresExport.redact("could not connect as bi with s3cret-pw to db", "s3cret-pw"));
+    assertEquals("could not connect as bi with *** to db (key ***)",
+        PostgresExport.redact("could not connect as bi with s3cret-pw to db (key k-pw)", "s3cret-pw", null, "k-pw"));
   }
 }
