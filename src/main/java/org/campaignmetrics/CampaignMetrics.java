@@ -24,6 +24,7 @@ import org.campaignmetrics.derive.Figure;
 import org.campaignmetrics.derive.Report;
 import org.campaignmetrics.derive.Statement;
 import org.campaignmetrics.io.OutputWriter;
+import org.campaignmetrics.io.PostgresExport;
 import org.campaignmetrics.io.RunManifest;
 import org.campaignmetrics.transform.AttackTrends;
 import org.campaignmetrics.transform.ChecksTable;
@@ -42,13 +43,19 @@ public final class CampaignMetrics {
 
   /**
    * How a run is asked to behave: strict rejects, the run date (its history partition; default today,
-   * UTC), the run id (default: the run date and start time) and the parameters to record.
+   * UTC), the run id (default: the run date and start time), the parameters to record, and where to
+   * export the tables in PostgreSQL (null: no export).
    */
-  public record Options(boolean strict, LocalDate runDate, String runId, Map<String, String> parameters) {
-    public static final Options DEFAULT = new Options(false, null, null, Map.of());
+  public record Options(boolean strict, LocalDate runDate, String runId, Map<String, String> parameters,
+      PostgresExport.Target postgres) {
+    public static final Options DEFAULT = new Options(false, null, null, Map.of(), null);
 
     public Options(boolean strict) {
-      this(strict, null, null, Map.of());
+      this(strict, null, null, Map.of(), null);
+    }
+
+    public Options(boolean strict, LocalDate runDate, String runId, Map<String, String> parameters) {
+      this(strict, runDate, runId, parameters, null);
     }
   }
 
@@ -91,11 +98,17 @@ public final class CampaignMetrics {
     String runId = options.runId() != null ? options.runId()
         : runDate + "T" + DateTimeFormatter.ofPattern("HHmmss'Z'").withZone(ZoneOffset.UTC).format(startedAt);
     Outputs outputs;
+    PostgresExport.Result exported;
     String sparkWork;
     try (SparkWork work = SparkWork.countOn(spark.sparkContext())) {
       outputs = compute(spark, inputDir, options);
       OutputWriter.writeAll(spark, outputDir, outputs.tables(), runDate.toString());
       outputs.figures().unpersist();
+      // after the files are published, so a failed export leaves them in place; before the manifest,
+      // which records the export
+      exported = options.postgres() == null ? null
+          : PostgresExport.export(spark, options.postgres(), OutputWriter.published(spark, outputDir, outputs.tables()),
+              runId, runDate);
       sparkWork = work.toString();
     }
 
@@ -109,6 +122,14 @@ public final class CampaignMetrics {
     run.put("parameters", options.parameters());
     run.put("checks", Map.of("error", outputs.errors(), "warning", outputs.warnings()));
     run.put("figures", outputs.figuresByDerivation());
+    if (exported != null) {
+      Map<String, Object> export = new LinkedHashMap<>();
+      export.put("url", options.postgres().url()); // never carries a password: Target refuses one
+      export.put("user", options.postgres().user());
+      export.put("schema", options.postgres().schema());
+      export.put("rows", exported.rows());
+      run.put("postgres_export", export);
+    }
     RunManifest.write(spark.sparkContext().hadoopConfiguration(), outputDir, inputDir, run,
         outputs.accounts().stream().map(a -> new RunManifest.Input(a.file(), a.read(), a.used(), a.rejected()))
             .toList(),

@@ -1,13 +1,19 @@
 package org.campaignmetrics;
 
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.campaignmetrics.io.InputException;
+import org.campaignmetrics.io.PostgresExport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Entry point for spark-submit and jobs/campaign-metrics. The master comes from spark-submit, or
@@ -16,9 +22,11 @@ import picocli.CommandLine.Option;
 @Command(name = "campaign-metrics", mixinStandardHelpOptions = true, sortOptions = false,
     versionProvider = CampaignMetricsJob.Version.class,
     description = "Reconciles counter-ISIS campaign figures (operations and claimed attacks) from official and "
-        + "media reports into figures, rates, theater splits, attack trends and cross-checks, as Parquet and CSV.",
+        + "media reports into figures, rates, theater splits, attack trends and cross-checks, as Parquet and CSV, "
+        + "and optionally into PostgreSQL.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:the run failed (unusable input file, unreadable or unwritable files)",
+    exitCodeList = {"0:success",
+        "1:the run failed (unusable input file, unreadable or unwritable files, a failed PostgreSQL export)",
         "2:usage error", "3:input rows rejected under --strict (nothing written)",
         "4:checks at the --fail-on severity (outputs written)"})
 public final class CampaignMetricsJob implements Callable<Integer> {
@@ -62,12 +70,44 @@ public final class CampaignMetricsJob implements Callable<Integer> {
       description = "Exit ${COMPLETION-CANDIDATES}: 4 when a check of this severity or worse is found (default: ${DEFAULT-VALUE}).")
   FailOn failOn;
 
+  @Option(names = "--jdbc-url", paramLabel = "URL",
+      description = "Also export every table, all or nothing, to this PostgreSQL database: "
+          + "jdbc:postgresql://HOST:PORT/DB (password from $" + PostgresExport.PASSWORD_ENV
+          + " or --jdbc-properties, never the URL).")
+  String jdbcUrl;
+
+  @Option(names = "--jdbc-user", paramLabel = "USER",
+      description = "PostgreSQL user (default: the properties file's user).")
+  String jdbcUser;
+
+  @Option(names = "--jdbc-properties", paramLabel = "FILE",
+      description = "Java properties for the PostgreSQL driver: user, password, sslmode, ...")
+  String jdbcProperties;
+
+  @Option(names = "--jdbc-schema", defaultValue = PostgresExport.DEFAULT_SCHEMA, paramLabel = "SCHEMA",
+      description = "Schema the tables are exported to (default: ${DEFAULT-VALUE}).")
+  String jdbcSchema;
+
+  @Spec
+  CommandSpec spec;
+
+  /** The environment, which tests cannot set in-process; the password is read from it. */
+  private final Function<String, String> environment;
+
+  CampaignMetricsJob(Function<String, String> environment) {
+    this.environment = environment;
+  }
+
   public static void main(String[] args) {
     System.exit(execute(args));
   }
 
   static int execute(String... args) {
-    CommandLine cli = new CommandLine(new CampaignMetricsJob());
+    return execute(System::getenv, args);
+  }
+
+  static int execute(Function<String, String> environment, String... args) {
+    CommandLine cli = new CommandLine(new CampaignMetricsJob(environment));
     cli.setParameterExceptionHandler((error, ignored) -> {
       System.err.println("campaign-metrics: " + error.getMessage() + " (see --help)");
       return EXIT_USAGE;
@@ -78,10 +118,12 @@ public final class CampaignMetricsJob implements Callable<Integer> {
             + error.getMessage().replace("\n", "\n  "));
         return EXIT_REJECTED;
       }
-      if (error instanceof InputException) {
+      if (error instanceof PostgresExport.ExportException) {
+        System.err.println("campaign-metrics: failed: " + error.getMessage()); // names the target and the step
+      } else if (error instanceof InputException) {
         System.err.println("campaign-metrics: input rejected:\n  " + error.getMessage().replace("\n", "\n  "));
       } else {
-        System.err.println("campaign-metrics: failed: " + rootMessage(error));
+        System.err.println("campaign-metrics: failed: " + RootCause.message(error));
       }
       return EXIT_FAILED;
     });
@@ -90,6 +132,7 @@ public final class CampaignMetricsJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws java.io.IOException {
+    PostgresExport.Target postgres = postgresTarget();
     // Fail fast, before Spark starts, on the commonest mistake.
     org.apache.hadoop.fs.Path inputPath = new org.apache.hadoop.fs.Path(input);
     if (!inputPath.getFileSystem(new org.apache.hadoop.conf.Configuration()).exists(inputPath)) {
@@ -100,9 +143,10 @@ public final class CampaignMetricsJob implements Callable<Integer> {
     SparkSession spark = session();
     try {
       CampaignMetrics.Outputs outputs =
-          CampaignMetrics.run(spark, input, output, new CampaignMetrics.Options(strict, runDate, runId, parameters()));
+          CampaignMetrics.run(spark, input, output, new CampaignMetrics.Options(strict, runDate, runId, parameters(), postgres));
       System.err.println("campaign-metrics: " + outputs.errors() + " error(s), " + outputs.warnings()
-          + " warning(s) in checks; " + outputs.rejectCount() + " input row(s) rejected; outputs in " + output);
+          + " warning(s) in checks; " + outputs.rejectCount() + " input row(s) rejected; outputs in " + output
+          + (postgres == null ? "" : " and PostgreSQL schema " + postgres.schema()));
       boolean failed = switch (failOn) {
         case error -> outputs.errors() > 0;
         case warning -> outputs.errors() + outputs.warnings() > 0;
@@ -116,6 +160,41 @@ public final class CampaignMetricsJob implements Callable<Integer> {
     }
   }
 
+  /**
+   * The export target: the properties file, then --jdbc-user over its user, then the password from the
+   * environment over its password; null without --jdbc-url. Every mistake is a usage error.
+   */
+  private PostgresExport.Target postgresTarget() {
+    if (jdbcUrl == null) {
+      for (String option : List.of("--jdbc-user", "--jdbc-properties", "--jdbc-schema")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          throw new ParameterException(spec.commandLine(), option + " needs --jdbc-url");
+        }
+      }
+      return null;
+    }
+    Properties properties = new Properties();
+    if (jdbcProperties != null) {
+      try (java.io.Reader in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(jdbcProperties))) {
+        properties.load(in);
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "cannot read --jdbc-properties " + jdbcProperties + ": " + e);
+      }
+    }
+    if (jdbcUser != null) {
+      properties.setProperty("user", jdbcUser);
+    }
+    String password = environment.apply(PostgresExport.PASSWORD_ENV);
+    if (password != null && !password.isEmpty()) {
+      properties.setProperty("password", password);
+    }
+    try {
+      return new PostgresExport.Target(jdbcUrl, jdbcSchema, properties);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--jdbc-url/--jdbc-schema: " + e.getMessage());
+    }
+  }
+
   private java.util.Map<String, String> parameters() {
     java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
     parameters.put("input", input);
@@ -126,6 +205,11 @@ public final class CampaignMetricsJob implements Callable<Integer> {
     parameters.put("strict", Boolean.toString(strict));
     parameters.put("fail_on", failOn.name());
     parameters.put("verbose", Boolean.toString(verbose));
+    // where the export went, never the password
+    parameters.put("jdbc_url", jdbcUrl);
+    parameters.put("jdbc_user", jdbcUser);
+    parameters.put("jdbc_properties", jdbcProperties);
+    parameters.put("jdbc_schema", jdbcUrl == null ? null : jdbcSchema);
     return parameters;
   }
 
@@ -159,15 +243,6 @@ public final class CampaignMetricsJob implements Callable<Integer> {
       builder.config("spark.sql.shuffle.partitions", "8");
     }
     return builder.getOrCreate();
-  }
-
-  private static String rootMessage(Throwable error) {
-    Throwable cause = error;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-    return message.lines().findFirst().orElse(message);
   }
 
   /** A calendar date written yyyy-MM-dd, with a message a person can act on. */

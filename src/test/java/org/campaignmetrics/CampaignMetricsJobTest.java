@@ -1,6 +1,7 @@
 package org.campaignmetrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -9,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The command line: usage errors exit 2 with one line; a failed run exits 1 and says why. */
-class CampaignMetricsJobTest extends SparkTest {
+public class CampaignMetricsJobTest extends SparkTest {
   private static final String REPORTS = "report_id,publisher,published_on,source_type,title,reference\n"
       + "r1,CENTCOM,2024-07-16,official,T,doc\nr2,Outlet,,media,T,doc\n";
   private static final String OPERATIONS =
@@ -20,6 +21,11 @@ class CampaignMetricsJobTest extends SparkTest {
   java.nio.file.Path temp;
 
   private static String[] run(String... args) {
+    return run(name -> null, args);
+  }
+
+  /** Runs the command line in-process, with {@code environment} as its environment: exit code, stderr, stdout. */
+  public static String[] run(java.util.function.Function<String, String> environment, String... args) {
     PrintStream originalErr = System.err;
     PrintStream originalOut = System.out;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -27,7 +33,7 @@ class CampaignMetricsJobTest extends SparkTest {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     try {
-      int code = CampaignMetricsJob.execute(args);
+      int code = CampaignMetricsJob.execute(environment, args);
       return new String[] {Integer.toString(code), err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8)};
     } finally {
       System.setErr(originalErr);
@@ -48,9 +54,49 @@ class CampaignMetricsJobTest extends SparkTest {
   void helpListsTheOptions() {
     String[] result = run("--help");
     assertEquals("0", result[0]);
-    for (String option : new String[] {"--input", "--output", "--master"}) {
+    for (String option : new String[] {"--input", "--output", "--master", "--jdbc-url", "--jdbc-user",
+        "--jdbc-properties", "--jdbc-schema", "CAMPAIGN_METRICS_JDBC_PASSWORD"}) {
       assertTrue(result[2].contains(option), result[2]);
     }
+  }
+
+  @Test
+  void aPasswordIsNeverTakenFromTheCommandLine() {
+    String[] inUrl = run("--jdbc-url", "jdbc:postgresql://db:5432/x?user=bi&password=s3cret-pw");
+    assertEquals("2", inUrl[0]);
+    assertEquals(1, inUrl[1].strip().lines().count(), inUrl[1]);
+    assertTrue(inUrl[1].contains("the JDBC URL carries a password"), inUrl[1]);
+    assertFalse(inUrl[1].contains("s3cret-pw"), inUrl[1]);
+    String[] option = run("--jdbc-url", "jdbc:postgresql://db:5432/x", "--jdbc-password", "s3cret-pw");
+    assertEquals("2", option[0]);
+    assertTrue(option[1].startsWith("campaign-metrics: Unknown option"), option[1]);
+    String[] withoutUrl = run("--jdbc-user", "bi");
+    assertEquals("2", withoutUrl[0]);
+    assertEquals("campaign-metrics: --jdbc-user needs --jdbc-url (see --help)", withoutUrl[1].strip());
+    String[] badSchema = run("--jdbc-url", "jdbc:postgresql://db:5432/x", "--jdbc-schema", "Campaign-Metrics");
+    assertEquals("2", badSchema[0]);
+    assertTrue(badSchema[1].contains("schema 'Campaign-Metrics' must be lower-case"), badSchema[1]);
+    String[] noFile = run("--jdbc-url", "jdbc:postgresql://db:5432/x", "--jdbc-properties", "no/such.properties");
+    assertEquals("2", noFile[0]);
+    assertTrue(noFile[1].contains("cannot read --jdbc-properties no/such.properties"), noFile[1]);
+  }
+
+  @Test
+  void aFailedExportExitsOneKeepsTheFilesAndWritesNoManifest() throws Exception {
+    java.nio.file.Path properties = temp.resolve("db.properties");
+    java.nio.file.Files.writeString(properties, "user=bi\npassword=from-the-file\n");
+    java.nio.file.Path out = temp.resolve("out");
+    // nothing listens on port 1: the export fails after the files are published
+    String[] result = run(name -> name.equals("CAMPAIGN_METRICS_JDBC_PASSWORD") ? "from-the-environment" : null,
+        "--output", out.toString(), "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/bi", "--jdbc-properties",
+        properties.toString());
+    assertEquals("1", result[0], result[1]);
+    assertTrue(result[1].contains("campaign-metrics: failed: PostgreSQL export to jdbc:postgresql://127.0.0.1:1/bi "
+        + "schema campaign_metrics: connecting: "), result[1]);
+    assertFalse(result[1].contains("from-the-"), result[1]);
+    assertTrue(java.nio.file.Files.exists(out.resolve("parquet/figures")));
+    assertTrue(java.nio.file.Files.exists(out.resolve("csv/figures.csv")));
+    assertTrue(java.nio.file.Files.notExists(out.resolve("_manifest.json")));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.campaignmetrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,44 +9,60 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.campaignmetrics.io.DataDictionary;
 import org.campaignmetrics.io.OutputWriter;
+import org.campaignmetrics.io.PostgresExport;
 import org.junit.jupiter.api.Test;
 
 /** docs/data-dictionary.md documents every output table and column, with the columns' types. */
 class DataDictionaryTest extends SparkTest {
-  private static final Pattern TABLE = Pattern.compile("^## `([a-z_]+)`$");
-  private static final Pattern COLUMN = Pattern.compile("^\\| ([a-z_0-9]+) \\| ([a-z]+) \\|.*");
+
+  private static List<String> columns(StructType schema) {
+    List<String> columns = new ArrayList<>();
+    for (StructField field : schema.fields()) {
+      columns.add(field.name() + " " + field.dataType().simpleString());
+    }
+    return columns;
+  }
+
+  private static Map<String, List<String>> documented(Map<String, DataDictionary.Table> dictionary, boolean exportOnly) {
+    Map<String, List<String>> documented = new LinkedHashMap<>();
+    for (DataDictionary.Table table : dictionary.values()) {
+      if (table.exportOnly() == exportOnly) {
+        documented.put(table.name(), table.columns().stream().map(c -> c.name() + " " + c.type()).toList());
+      }
+    }
+    return documented;
+  }
 
   @Test
   void theDictionaryAndTheOutputSchemasAgree() throws Exception {
-    Map<String, List<String>> documented = new LinkedHashMap<>();
-    List<String> current = null;
-    for (String line : Files.readAllLines(Path.of("docs/data-dictionary.md"))) {
-      Matcher table = TABLE.matcher(line);
-      Matcher column = COLUMN.matcher(line);
-      if (table.matches()) {
-        current = new ArrayList<>();
-        documented.put(table.group(1), current);
-      } else if (line.startsWith("## ")) {
-        current = null;
-      } else if (current != null && column.matches() && !line.startsWith("| column | type |")) {
-        current.add(column.group(1) + " " + column.group(2));
-      }
-    }
+    Map<String, DataDictionary.Table> dictionary = DataDictionary.parse(Files.readAllLines(Path.of("docs/data-dictionary.md")));
     Map<String, List<String>> actual = new LinkedHashMap<>();
     for (OutputWriter.Table table : CampaignMetrics.compute(spark, "sample-data").tables()) {
-      List<String> columns = new ArrayList<>();
-      for (StructField field : table.rows().schema().fields()) {
-        columns.add(field.name() + " " + field.dataType().simpleString());
-      }
-      actual.put(table.name(), columns);
+      actual.put(table.name(), columns(table.rows().schema()));
     }
+    Map<String, List<String>> documented = documented(dictionary, false);
     assertEquals(actual.keySet(), documented.keySet(), "tables");
     for (String name : actual.keySet()) {
       assertEquals(actual.get(name), documented.get(name), name);
     }
+    // the table only the PostgreSQL export writes
+    assertEquals(Map.of(PostgresExport.RUNS, columns(PostgresExport.RUNS_SCHEMA)), documented(dictionary, true));
+  }
+
+  @Test
+  void theJarCarriesTheDictionaryAndItsCommentsReadAsText() throws Exception {
+    Map<String, DataDictionary.Table> carried = DataDictionary.load();
+    assertEquals(DataDictionary.parse(Files.readAllLines(Path.of("docs/data-dictionary.md"))), carried);
+    DataDictionary.Table figures = carried.get("figures");
+    assertEquals("One row per period, theater and metric: the one value the job stands behind.", figures.comment());
+    assertEquals("the figure (for a bound, the bound itself: >30 is 30 with qualifier more_than) (count)",
+        figures.column("value").orElseThrow().comment());
+    assertEquals("calendar label or ISO interval", figures.column("period_label").orElseThrow().comment());
+    assertEquals("unit: day", carried.get("checks").column("period_end").orElseThrow().comment());
+    assertTrue(carried.get("checks").column("figures").isPresent());
   }
 }

@@ -77,6 +77,17 @@ public final class OutputWriter {
     }
   }
 
+  /** The tables as published under {@code DIR/parquet/}: what a later step reads, not a recomputation. */
+  public static List<Table> published(SparkSession spark, String outputDir, List<Table> tables) {
+    List<Table> published = new ArrayList<>();
+    for (Table table : tables) {
+      Path parquet = new Path(outputDir, "parquet/" + table.name());
+      published.add(new Table(table.name(), spark.read().schema(table.rows().schema()).parquet(parquet.toString()),
+          table.orderBy()));
+    }
+    return published;
+  }
+
   private static void writeTable(SparkSession spark, FileSystem fs, Path staging, Table table)
       throws IOException {
     String[] order = table.orderBy().toArray(new String[0]);

@@ -1,0 +1,357 @@
+package org.campaignmetrics.io;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.campaignmetrics.RootCause;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exports every output table into a PostgreSQL schema, all or nothing, for BI tools.
+ *
+ * <p>Each table is created in {@code <schema>_staging} with exact types and a primary key on its
+ * natural key, and loaded there by Spark's JDBC writer (which commits each partition on its own,
+ * hence the staging). Only when every table is loaded does one transaction swap them in: a table
+ * whose columns and key are unchanged gets its rows replaced (DELETE, then INSERT from staging), so
+ * views and grants on it survive and readers see the old rows until the commit; a new table, or one
+ * whose columns changed, is moved in (the old one dropped, which a view on it refuses: the export
+ * then fails and changes nothing). Comments come from the data dictionary; {@code runs} says which
+ * run the tables hold. A failure at any point leaves the previous tables as they were.
+ */
+public final class PostgresExport {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresExport.class);
+
+  /** The only places a password comes from: this variable, or the properties file. */
+  public static final String PASSWORD_ENV = "CAMPAIGN_METRICS_JDBC_PASSWORD";
+  public static final String DEFAULT_SCHEMA = "campaign_metrics";
+
+  /** The table only the export writes: one row, the run whose figures the other tables hold. */
+  public static final String RUNS = "runs";
+  public static final StructType RUNS_SCHEMA = new StructType()
+      .add("run_id", DataTypes.StringType, false)
+      .add("run_date", DataTypes.DateType, false)
+      .add("exported_at", DataTypes.TimestampType, false);
+
+  private static final Map<DataType, String> SQL_TYPES = Map.of(
+      DataTypes.DateType, "DATE",
+      DataTypes.IntegerType, "INTEGER",
+      DataTypes.LongType, "BIGINT",
+      DataTypes.DoubleType, "DOUBLE PRECISION",
+      DataTypes.StringType, "TEXT",
+      DataTypes.BooleanType, "BOOLEAN",
+      DataTypes.TimestampType, "TIMESTAMP WITH TIME ZONE");
+  // lower case and short enough for the _staging suffix within PostgreSQL's 63 characters
+  private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,54}");
+  // password, and sslpassword (the client key's passphrase)
+  private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)[?&;](ssl)?password=");
+
+  private PostgresExport() {}
+
+  /**
+   * Where to export: a {@code jdbc:postgresql:} URL without a password, the schema, and the driver
+   * properties ({@code user}, {@code password}, {@code sslmode}, …). Its string form has no password.
+   */
+  public record Target(String url, String schema, Properties properties) {
+    public Target {
+      if (url == null || !url.startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException("not a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB): " + url);
+      }
+      if (PASSWORD_IN_URL.matcher(url).find()) {
+        // not echoed: the URL holds the password
+        throw new IllegalArgumentException("the JDBC URL carries a password; give it in " + PASSWORD_ENV
+            + " or a properties file, never on the command line");
+      }
+      if (schema == null || !SCHEMA.matcher(schema).matches()) {
+        throw new IllegalArgumentException("schema '" + schema + "' must be lower-case letters, digits and _, "
+            + "not starting with a digit, at most 55 characters");
+      }
+      Properties copy = new Properties();
+      copy.putAll(properties);
+      properties = copy;
+    }
+
+    public String user() {
+      return properties.getProperty("user");
+    }
+
+    @Override
+    public Properties properties() {
+      Properties copy = new Properties();
+      copy.putAll(properties);
+      return copy;
+    }
+
+    Properties connectionProperties() {
+      Properties connection = properties();
+      connection.putIfAbsent("ApplicationName", "campaign-metrics"); // names the export in pg_stat_activity
+      return connection;
+    }
+
+    @Override
+    public String toString() {
+      return url + " schema " + schema + (user() != null ? " user " + user() : "");
+    }
+  }
+
+  /** What an export wrote: the rows of each table, as counted in the database. */
+  public record Result(Map<String, Long> rows) {}
+
+  /** A failed export, with a message that names the target and the step and never the password. */
+  public static final class ExportException extends RuntimeException {
+    ExportException(Target target, String step, Exception cause) {
+      super("PostgreSQL export to " + target.url() + " schema " + target.schema() + ": " + step + ": "
+          + redact(RootCause.message(cause), target.properties.getProperty("password"),
+              target.properties.getProperty("sslpassword")), cause);
+    }
+  }
+
+  /**
+   * Loads every table into staging and swaps them in, in one transaction. The tables' Datasets are
+   * written by Spark's JDBC writer; DDL and the swap run here, on one connection.
+   */
+  public static Result export(SparkSession spark, Target target, List<OutputWriter.Table> tables, String runId,
+      LocalDate runDate) {
+    String staging = target.schema() + "_staging";
+    String step = "connecting";
+    try (Connection db = connect(target)) {
+      step = "locking";
+      lock(db, target.schema());
+      Map<String, DataDictionary.Table> dictionary = DataDictionary.load();
+      try {
+        step = "preparing " + staging;
+        // whatever a crashed export left in staging goes first
+        execute(db, "DROP SCHEMA IF EXISTS " + quote(staging) + " CASCADE", "CREATE SCHEMA " + quote(staging));
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (OutputWriter.Table table : tables) {
+          step = "loading " + table.name();
+          rows.put(table.name(), load(db, target, staging, table));
+        }
+        step = "loading " + RUNS;
+        execute(db, createTable(qualified(staging, RUNS), RUNS_SCHEMA, List.of("run_id")));
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO " + qualified(staging, RUNS)
+            + " (run_id, run_date, exported_at) VALUES (?, ?, now())")) {
+          insert.setString(1, runId);
+          insert.setObject(2, runDate);
+          insert.executeUpdate();
+        }
+        step = "swapping in the new tables";
+        List<String> names = new ArrayList<>(rows.keySet());
+        names.add(RUNS);
+        swap(db, target.schema(), staging, names, dictionary);
+        return new Result(rows);
+      } catch (Exception e) { // Spark's writer throws SparkException, checked, undeclared
+        dropStaging(db, staging);
+        throw e;
+      }
+    } catch (Exception e) {
+      throw new ExportException(target, step, e);
+    }
+  }
+
+  private static long load(Connection db, Target target, String staging, OutputWriter.Table table)
+      throws SQLException {
+    long started = System.nanoTime();
+    String name = qualified(staging, table.name());
+    execute(db, createTable(name, table.rows().schema(), table.orderBy()));
+    Properties writer = target.connectionProperties();
+    writer.putIfAbsent("reWriteBatchedInserts", "true"); // one multi-row INSERT per batch
+    table.rows().write().mode(SaveMode.Append)
+        .option("driver", org.postgresql.Driver.class.getName()) // found under spark-submit too
+        .jdbc(target.url(), name, writer);
+    long rows;
+    try (Statement statement = db.createStatement();
+        ResultSet count = statement.executeQuery("SELECT count(*) FROM " + name)) {
+      count.next();
+      rows = count.getLong(1);
+    }
+    // loaded, not yet visible: the swap, after the last table, publishes them all
+    LOG.info("loaded {} into PostgreSQL staging: {} rows ({} ms)", table.name(), rows,
+        (System.nanoTime() - started) / 1_000_000);
+    return rows;
+  }
+
+  /** One transaction: every staged table replaces its live one, with the dictionary's comments. */
+  private static void swap(Connection db, String schema, String staging, List<String> names,
+      Map<String, DataDictionary.Table> dictionary) throws SQLException {
+    db.setAutoCommit(false);
+    try {
+      execute(db, "CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+      for (String name : names) {
+        String live = qualified(schema, name);
+        String staged = qualified(staging, name);
+        List<String> liveShape = shape(db, live);
+        List<String> stagedShape = shape(db, staged);
+        if (liveShape.equals(stagedShape)) {
+          // same columns and key: new rows in the old table, so its views and grants stay
+          String columns = columns(db, staged);
+          execute(db, "DELETE FROM " + live,
+              "INSERT INTO " + live + " (" + columns + ") SELECT " + columns + " FROM " + staged);
+        } else {
+          if (!liveShape.isEmpty()) {
+            execute(db, "DROP TABLE " + live); // RESTRICT: a view on the old columns stops the export
+          }
+          execute(db, "ALTER TABLE " + staged + " SET SCHEMA " + quote(schema));
+        }
+        execute(db, comments(live, columnNames(db, live), dictionary.get(name)).toArray(new String[0]));
+      }
+      execute(db, "DROP SCHEMA " + quote(staging) + " CASCADE");
+      db.commit();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        db.rollback();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      throw e;
+    } finally {
+      db.setAutoCommit(true);
+    }
+  }
+
+  // SQL, built without a server
+
+  /** {@code CREATE TABLE} with the PostgreSQL type of each Spark column and the natural key as primary key. */
+  public static String createTable(String qualifiedName, StructType schema, List<String> key) {
+    List<String> columns = new ArrayList<>();
+    for (StructField field : schema.fields()) {
+      String type = SQL_TYPES.get(field.dataType());
+      if (type == null) {
+        throw new IllegalArgumentException("column " + field.name() + " of " + qualifiedName + ": no PostgreSQL type for "
+            + field.dataType().simpleString());
+      }
+      columns.add(quote(field.name()) + " " + type);
+    }
+    for (String column : key) {
+      if (!List.of(schema.fieldNames()).contains(column)) {
+        throw new IllegalArgumentException("key column " + column + " is not a column of " + qualifiedName);
+      }
+    }
+    columns.add("PRIMARY KEY (" + key.stream().map(PostgresExport::quote).collect(Collectors.joining(", ")) + ")");
+    return "CREATE TABLE " + qualifiedName + " (\n  " + String.join(",\n  ", columns) + "\n)";
+  }
+
+  /** {@code COMMENT ON} the table and each documented column: meaning and unit from the dictionary. */
+  public static List<String> comments(String qualifiedName, List<String> columnNames, DataDictionary.Table doc) {
+    List<String> statements = new ArrayList<>();
+    if (doc == null) {
+      return statements;
+    }
+    statements.add("COMMENT ON TABLE " + qualifiedName + " IS " + literal(doc.comment()));
+    for (String column : columnNames) {
+      doc.column(column).map(DataDictionary.Column::comment).filter(c -> !c.isEmpty()).ifPresent(comment ->
+          statements.add("COMMENT ON COLUMN " + qualifiedName + "." + quote(column) + " IS " + literal(comment)));
+    }
+    return statements;
+  }
+
+  public static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  public static String qualified(String schema, String table) {
+    return quote(schema) + "." + quote(table);
+  }
+
+  /** A string constant that reads the same whatever standard_conforming_strings says. */
+  public static String literal(String text) {
+    return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+  }
+
+  // The server
+
+  private static Connection connect(Target target) throws SQLException {
+    // the driver directly, not DriverManager, which does not see a driver in spark-submit's class loader
+    Connection db = new org.postgresql.Driver().connect(target.url(), target.connectionProperties());
+    if (db == null) {
+      throw new SQLException("the PostgreSQL driver does not accept the URL");
+    }
+    return db;
+  }
+
+  /** One export per schema at a time: a session lock, released when the connection closes. */
+  private static void lock(Connection db, String schema) throws SQLException {
+    try (PreparedStatement lock = db.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+      lock.setString(1, "campaign-metrics export " + schema);
+      try (ResultSet locked = lock.executeQuery()) {
+        locked.next();
+        if (!locked.getBoolean(1)) {
+          throw new SQLException("another export to schema " + schema + " is running");
+        }
+      }
+    }
+  }
+
+  /** Each column's name, type and position in the primary key; empty when the table does not exist. */
+  private static List<String> shape(Connection db, String qualifiedName) throws SQLException {
+    List<String> shape = new ArrayList<>();
+    try (PreparedStatement query = db.prepareStatement(
+        "SELECT a.attname, format_type(a.atttypid, a.atttypmod), "
+            + "coalesce(array_position(i.indkey::int2[], a.attnum), -1) "
+            + "FROM pg_attribute a LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary "
+            + "WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
+      query.setString(1, qualifiedName);
+      try (ResultSet columns = query.executeQuery()) {
+        while (columns.next()) {
+          shape.add(columns.getString(1) + " " + columns.getString(2) + " key " + columns.getInt(3));
+        }
+      }
+    }
+    return shape;
+  }
+
+  private static List<String> columnNames(Connection db, String qualifiedName) throws SQLException {
+    return shape(db, qualifiedName).stream().map(c -> c.substring(0, c.indexOf(' '))).toList();
+  }
+
+  private static String columns(Connection db, String qualifiedName) throws SQLException {
+    return columnNames(db, qualifiedName).stream().map(PostgresExport::quote).collect(Collectors.joining(", "));
+  }
+
+  private static void execute(Connection db, String... statements) throws SQLException {
+    try (Statement statement = db.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+
+  /** Best effort after a failure; what is left, the next export removes first. */
+  private static void dropStaging(Connection db, String staging) {
+    try {
+      if (!db.getAutoCommit()) {
+        db.rollback();
+        db.setAutoCommit(true);
+      }
+      execute(db, "DROP SCHEMA IF EXISTS " + quote(staging) + " CASCADE");
+    } catch (SQLException e) {
+      LOG.warn("could not remove {} after the failed export (the next export will): {}", staging, e.getMessage());
+    }
+  }
+
+  static String redact(String message, String... secrets) {
+    String redacted = message;
+    for (String secret : secrets) {
+      if (secret != null && !secret.isEmpty()) {
+        redacted = redacted.replace(secret, "***");
+      }
+    }
+    return redacted;
+  }
+}
