@@ -100,7 +100,8 @@ public final class CampaignMetrics {
     Outputs outputs;
     PostgresExport.Result exported;
     String sparkWork;
-    try (SparkWork work = SparkWork.countOn(spark.sparkContext())) {
+    try (SparkWork work = SparkWork.countOn(spark.sparkContext());
+        SmallInputMode mode = SmallInputMode.forInput(spark, inputDir)) {
       outputs = compute(spark, inputDir, options);
       OutputWriter.writeAll(spark, outputDir, outputs.tables(), runDate.toString());
       outputs.figures().unpersist();

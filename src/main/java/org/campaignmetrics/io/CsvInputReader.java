@@ -1,6 +1,7 @@
 package org.campaignmetrics.io;
 
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
@@ -50,6 +51,8 @@ public final class CsvInputReader {
   public static final String MALFORMED = "_malformed";
   /** The record as text: the malformed input itself, else its fields re-joined with RFC 4180 quoting. */
   public static final String RAW = "_raw";
+  /** Prefix of the fields as the file holds them, by position. */
+  private static final String SOURCE = "_field_";
 
   private CsvInputReader() {}
 
@@ -67,7 +70,7 @@ public final class CsvInputReader {
     }
   }
 
-  public static Dataset<Row> read(SparkSession spark, String inputDir, CsvTable table) {
+  public static SourceRows read(SparkSession spark, String inputDir, CsvTable table) {
     Path path = new Path(inputDir, table.fileName());
     List<String> header = readHeader(spark, path, table.fileName());
     Map<String, Integer> positions = new LinkedHashMap<>();
@@ -124,11 +127,11 @@ public final class CsvInputReader {
     selected.add(withLines.col(MALFORMED));
     List<Column> fieldsAsText = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
-      fieldsAsText.add(csvField(withLines.col("c" + i)));
+      selected.add(withLines.col("c" + i).as(SOURCE + i)); // every field, known or not, for the raw text
+      fieldsAsText.add(csvField(col(SOURCE + i)));
     }
-    // an expression: Spark only evaluates it where a rejected row asks for it
-    selected.add(coalesce(withLines.col(MALFORMED), concat_ws(",", fieldsAsText.toArray(new Column[0]))).as(RAW));
-    return withLines.select(selected.toArray(new Column[0]));
+    Column rawText = coalesce(col(MALFORMED), concat_ws(",", fieldsAsText.toArray(new Column[0])));
+    return new SourceRows(withLines.select(selected.toArray(new Column[0])), rawText);
   }
 
   /** A value as it would stand in a CSV record: quoted where it holds a comma, quote or line break. */

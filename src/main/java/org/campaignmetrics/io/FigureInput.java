@@ -48,13 +48,13 @@ public final class FigureInput {
     return parquet ? parquetName(table) : table.fileName();
   }
 
-  public static Dataset<Row> read(SparkSession spark, String inputDir, CsvTable table) {
+  public static SourceRows read(SparkSession spark, String inputDir, CsvTable table) {
     String name = name(spark, inputDir, table);
     return name.equals(table.fileName()) ? CsvInputReader.read(spark, inputDir, table) : readParquet(spark, inputDir,
         table, name);
   }
 
-  private static Dataset<Row> readParquet(SparkSession spark, String inputDir, CsvTable table, String name) {
+  private static SourceRows readParquet(SparkSession spark, String inputDir, CsvTable table, String name) {
     Path path = new Path(inputDir, name);
     Dataset<Row> rows;
     boolean directory;
@@ -88,7 +88,9 @@ public final class FigureInput {
       Column asText = field.dataType().equals(DataTypes.DateType)
           ? date_format(col(field.name()), "yyyy-MM-dd") : col(field.name()).cast(DataTypes.StringType);
       selected.add((typed ? col(field.name()) : asText).as(column));
-      text.add(CsvInputReader.csvField(asText));
+      // the raw text reads the selected column (by its contract name), back as text
+      text.add(CsvInputReader.csvField(field.dataType().equals(DataTypes.DateType)
+          ? date_format(col(column), "yyyy-MM-dd") : col(column).cast(DataTypes.StringType)));
     }
     // a Parquet row's "line" is its 1-based row number within its file
     Column file = directory ? concat(lit(name + "/"), col("_metadata.file_name")) : lit(name);
@@ -96,7 +98,6 @@ public final class FigureInput {
     selected.add(file.as(CsvInputReader.FILE));
     selected.add(col("_metadata.row_index").plus(1).as(CsvInputReader.LINE));
     selected.add(lit(null).cast(DataTypes.StringType).as(CsvInputReader.MALFORMED));
-    selected.add(concat_ws(",", text.toArray(new Column[0])).as(CsvInputReader.RAW));
-    return rows.select(selected.toArray(new Column[0]));
+    return new SourceRows(rows.select(selected.toArray(new Column[0])), concat_ws(",", text.toArray(new Column[0])));
   }
 }

@@ -14,7 +14,9 @@ import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,6 +25,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.campaignmetrics.Qualifier;
 import org.campaignmetrics.io.CsvInputReader;
+import org.campaignmetrics.io.SourceRows;
 
 /**
  * Turns the text columns of an input file into typed columns, and names the first thing wrong with
@@ -40,14 +43,58 @@ public final class InputParsing {
   private InputParsing() {}
 
   /**
-   * How a column of one input is read: a text cell is trimmed and parsed; a typed Parquet column
+   * How the columns of one input are read: a text cell is trimmed and parsed; a typed Parquet column
    * (a date, a whole number) already is what the parse would give, so it skips the text rules.
+   *
+   * <p>{@link #stage} adds the trimmed text and the parsed value of each text column, one projection
+   * per step, and the rules below refer to those columns. Written as nested expressions instead,
+   * every rule would repeat the trim and the regexes of every cell it looks at: a tree that Spark
+   * analyses, optimises and compiles again for each reference, seconds on a ten-row input.
    */
   private static final class Cells {
-    private final StructType schema;
+    private static final String TEXT = "_text_";
+    private static final String NUMBER = "_number_";
+    private static final String PREFIX = "_prefix_";
+    private static final String DATE = "_date_";
 
-    Cells(StructType schema) {
+    private final StructType schema;
+    private final List<String> counts;
+    private final List<String> dates;
+
+    Cells(StructType schema, List<String> counts, List<String> dates) {
       this.schema = schema;
+      this.counts = counts;
+      this.dates = dates;
+    }
+
+    /**
+     * The input with the text, number and date columns the rules read: one projection per step
+     * (withColumns, not a withColumn per column, each of which Spark would analyse anew).
+     */
+    Dataset<Row> stage(Dataset<Row> raw) {
+      Map<String, Column> text = new LinkedHashMap<>();
+      for (String column : schema.fieldNames()) {
+        if (isText(column) && !column.startsWith("_")) {
+          Column trimmed = trim(col(column));
+          text.put(TEXT + column, when(trimmed.notEqual(lit("")), trimmed));
+        }
+      }
+      Map<String, Column> parsed = new LinkedHashMap<>();
+      for (String column : counts) {
+        if (isText(column)) {
+          Column cell = col(TEXT + column);
+          parsed.put(NUMBER + column, when(cell.rlike(QUALIFIED_COUNT),
+              regexp_extract(cell, QUALIFIED_COUNT, 2).cast(DataTypes.LongType)));
+          parsed.put(PREFIX + column, regexp_extract(cell, QUALIFIED_COUNT, 1));
+        }
+      }
+      for (String column : dates) {
+        if (isText(column)) {
+          Column cell = col(TEXT + column);
+          parsed.put(DATE + column, when(cell.rlike(ISO_DATE), to_date(try_to_timestamp(cell, lit("yyyy-MM-dd")))));
+        }
+      }
+      return raw.withColumns(text).withColumns(parsed);
     }
 
     private boolean isText(String column) {
@@ -62,11 +109,7 @@ public final class InputParsing {
 
     /** Trimmed text, with an empty cell read as not stated (null). */
     Column text(String column) {
-      if (!isText(column)) {
-        return col(column).cast(DataTypes.StringType);
-      }
-      Column trimmed = trim(col(column));
-      return when(trimmed.notEqual(lit("")), trimmed);
+      return isText(column) ? col(TEXT + column) : col(column).cast(DataTypes.StringType);
     }
 
     /** Whether the cell states nothing: cheaper than text() for a typed column. */
@@ -78,16 +121,14 @@ public final class InputParsing {
       if (isWholeNumber(column)) {
         return when(col(column).geq(0), col(column).cast(DataTypes.LongType));
       }
-      Column text = text(column);
-      return when(text.rlike(QUALIFIED_COUNT),
-          regexp_extract(text, QUALIFIED_COUNT, 2).cast(DataTypes.LongType));
+      return col(NUMBER + column);
     }
 
     Column qualifier(String column) {
       if (isWholeNumber(column)) {
         return when(col(column).geq(0), lit(Qualifier.EXACT.code()));
       }
-      Column prefix = regexp_extract(text(column), QUALIFIED_COUNT, 1);
+      Column prefix = col(PREFIX + column);
       return when(count(column).isNull(), lit(null).cast(DataTypes.StringType))
           .when(prefix.equalTo("~"), lit(Qualifier.APPROXIMATE.code()))
           .when(prefix.equalTo(">="), lit(Qualifier.AT_LEAST.code()))
@@ -96,11 +137,7 @@ public final class InputParsing {
     }
 
     Column date(String column) {
-      if (schema.apply(column).dataType().equals(DataTypes.DateType)) {
-        return col(column);
-      }
-      Column text = text(column);
-      return when(text.rlike(ISO_DATE), to_date(try_to_timestamp(text, lit("yyyy-MM-dd"))));
+      return isText(column) ? col(DATE + column) : col(column);
     }
 
     Column requiredProblem(String column) {
@@ -112,18 +149,17 @@ public final class InputParsing {
         return problem(column, col(column).lt(0), concat(lit("negative count "), quoted(text(column))));
       }
       Column text = text(column);
-      return coalesce(
+      // a cell that parsed (the common case) is looked at no further
+      return when(text.isNotNull().and(count(column).isNull()), coalesce(
           problem(column, text.rlike("^(~|>=|>)?\\s*-\\s*[0-9]+$"), concat(lit("negative count "), quoted(text))),
           problem(column, text.rlike("^(~|>=|>)?\\s*[0-9]{19,}$"), concat(lit("number too large "), quoted(text))),
-          problem(column, count(column).isNull().and(text.rlike("^[~<>=\u2248\u2264\u2265]")),
-              concat(lit("malformed qualifier "), quoted(text),
-              lit(" (expected N, ~N, >N or >=N)"))),
-          problem(column, text.isNotNull().and(count(column).isNull()),
-              concat(lit("not a whole number "), quoted(text))));
+          problem(column, text.rlike("^[~<>=\u2248\u2264\u2265]"),
+              concat(lit("malformed qualifier "), quoted(text), lit(" (expected N, ~N, >N or >=N)"))),
+          problem(column, lit(true), concat(lit("not a whole number "), quoted(text)))));
     }
 
     Column dateProblem(String column) {
-      if (schema.apply(column).dataType().equals(DataTypes.DateType)) {
+      if (!isText(column)) {
         return lit(null);
       }
       Column text = text(column);
@@ -146,8 +182,9 @@ public final class InputParsing {
   }
 
   /** reports.csv: the report's identity, how it ranks (rule 3) and its declared coverage (rule 2). */
-  public static Dataset<Row> reports(Dataset<Row> raw) {
-    Cells cells = new Cells(raw.schema());
+  public static Dataset<Row> reports(SourceRows source) {
+    Cells cells = new Cells(source.rows().schema(), List.of(),
+        List.of("published_on", "coverage_start", "coverage_end"));
     Column sourceType = lower(cells.text("source_type"));
     Column coverageStart = cells.date("coverage_start");
     Column coverageEnd = cells.date("coverage_end");
@@ -165,7 +202,7 @@ public final class InputParsing {
             lit("coverage_start and coverage_end must both be given or both be empty")),
         problem("coverage_end", coverageEnd.lt(coverageStart),
             lit("coverage_end is before coverage_start")));
-    return raw.select(
+    return cells.stage(source.rows()).select(
         cells.text("report_id").as("report_id"),
         cells.text("publisher").as("publisher"),
         cells.date("published_on").as("published_on"),
@@ -177,7 +214,7 @@ public final class InputParsing {
         col(CsvInputReader.INPUT),
         col(CsvInputReader.FILE),
         col(CsvInputReader.LINE),
-        rawWhere(problem),
+        rawWhere(problem, source),
         problem.as(PROBLEM));
   }
 
@@ -195,13 +232,13 @@ public final class InputParsing {
    * A row's own text, for the rejects table: only where the row has a problem. Computed in the same
    * projection as the problem, so that Spark formats no text for the rows that are fine.
    */
-  private static Column rawWhere(Column problem) {
-    return when(problem.isNotNull(), col(CsvInputReader.RAW)).as(CsvInputReader.RAW);
+  private static Column rawWhere(Column problem, SourceRows source) {
+    return when(problem.isNotNull(), source.rawText()).as(CsvInputReader.RAW);
   }
 
   /** context.csv: one observation of a stock (fighters at large, camp population) at a date. */
-  public static Dataset<Row> contextObservations(Dataset<Row> raw, java.util.Set<String> reportIds) {
-    Cells cells = new Cells(raw.schema());
+  public static Dataset<Row> contextObservations(SourceRows source, java.util.Set<String> reportIds) {
+    Cells cells = new Cells(source.rows().schema(), List.of("value"), List.of("as_of"));
     Column problem = coalesce(
         malformedProblem(),
         cells.requiredProblem("report_id"),
@@ -212,7 +249,7 @@ public final class InputParsing {
         cells.requiredProblem("value"),
         cells.numberProblem("value"),
         unknownReport(cells, reportIds));
-    return raw.select(
+    return cells.stage(source.rows()).select(
         cells.text("report_id").as("report_id"),
         cells.date("as_of").as("as_of"),
         upper(cells.text("scope")).as("scope"),
@@ -223,14 +260,14 @@ public final class InputParsing {
         col(CsvInputReader.INPUT),
         col(CsvInputReader.FILE),
         col(CsvInputReader.LINE),
-        rawWhere(problem),
+        rawWhere(problem, source),
         problem.as(PROBLEM));
   }
 
   /** operations.csv or attacks.csv: one record of figures for a period and theater. */
-  public static Dataset<Row> figureRecords(Dataset<Row> raw, List<String> metrics,
+  public static Dataset<Row> figureRecords(SourceRows source, List<String> metrics,
       java.util.Set<String> reportIds) {
-    Cells cells = new Cells(raw.schema());
+    Cells cells = new Cells(source.rows().schema(), metrics, List.of("period_start", "period_end"));
     List<Column> problems = new ArrayList<>(List.of(
         malformedProblem(),
         cells.requiredProblem("report_id"),
@@ -258,8 +295,8 @@ public final class InputParsing {
     columns.add(col(CsvInputReader.INPUT));
     columns.add(col(CsvInputReader.FILE));
     columns.add(col(CsvInputReader.LINE));
-    columns.add(rawWhere(problem));
+    columns.add(rawWhere(problem, source));
     columns.add(problem.as(PROBLEM));
-    return raw.select(columns.toArray(new Column[0]));
+    return cells.stage(source.rows()).select(columns.toArray(new Column[0]));
   }
 }

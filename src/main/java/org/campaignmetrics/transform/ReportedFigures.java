@@ -16,7 +16,9 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -88,10 +90,11 @@ public final class ReportedFigures {
         .withColumnRenamed(REJECT_FILE, CsvInputReader.FILE)
         .drop(REJECT_LINE);
     Column names = array(Arrays.stream(Qualifier.values()).map(q -> lit(q.code())).toArray(Column[]::new));
+    Map<String, Column> qualifiers = new LinkedHashMap<>();
     for (String m : metrics) {
-      summed = summed.withColumn(m + InputParsing.QUALIFIER, element_at(names, col(m + RANK).plus(1)))
-          .drop(m + RANK);
+      qualifiers.put(m + InputParsing.QUALIFIER, element_at(names, col(m + RANK).plus(1)));
     }
+    summed = summed.withColumns(qualifiers).drop(metrics.stream().map(m -> m + RANK).toArray(String[]::new));
     return summed;
   }
 
