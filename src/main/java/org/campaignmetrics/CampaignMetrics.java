@@ -16,7 +16,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.campaignmetrics.derive.Check;
 import org.campaignmetrics.derive.CoverageRule;
 import org.campaignmetrics.derive.DerivationEngine;
@@ -104,7 +103,6 @@ public final class CampaignMetrics {
         SmallInputMode mode = SmallInputMode.forInput(spark, inputDir)) {
       outputs = compute(spark, inputDir, options);
       OutputWriter.writeAll(spark, outputDir, outputs.tables(), runDate.toString());
-      outputs.figures().unpersist();
       // after the files are published, so a failed export leaves them in place; before the manifest,
       // which records the export
       exported = options.postgres() == null ? null
@@ -166,9 +164,9 @@ public final class CampaignMetrics {
 
     List<Statement> statements = CoverageRule.apply(input.statements(), input.reports());
     DerivationEngine.Result derived = DerivationEngine.derive(statements);
-    // every output table but rejects is built from the figures: made rows once, kept in memory
+    // every output table but rejects is built from the figures: made rows once, kept by Spark
     Dataset<Row> figures = FiguresTable.fromBeans(distributed(spark, derived.figures(), Figure.class))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .localCheckpoint();
     Dataset<Row> checks = ChecksTable.fromBeans(distributed(spark, derived.checks(), Check.class));
     Dataset<Row> context = ContextSeries.build(spark.createDataFrame(input.context(), InputLoad.CONTEXT_SCHEMA),
         reportRanks(spark, input.reports()));
@@ -183,7 +181,8 @@ public final class CampaignMetrics {
    * of figures.
    */
   private static <T> Dataset<T> distributed(SparkSession spark, List<T> items, Class<T> type) {
-    int slices = Math.max(1, Math.min(spark.sparkContext().defaultParallelism(), items.size() / 10_000));
+    // a slice travels inside its task: a few thousand beans keep each task small
+    int slices = Math.max(1, items.size() / 4_000);
     return spark.createDataset(
         JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(items, slices).rdd(), Encoders.bean(type));
   }

@@ -206,8 +206,10 @@ public final class InputLoad {
 
   private static Dataset<Row> summed(SparkSession spark, String inputDir, CsvTable table, List<String> metrics,
       Set<String> reportIds) {
+    // the input's name is the same on every row: added to the small result, not hashed into each row's key
     return ReportedFigures.sumRecords(
-        InputParsing.figureRecords(FigureInput.read(spark, inputDir, table), metrics, reportIds), metrics);
+            InputParsing.figureRecords(FigureInput.read(spark, inputDir, table), metrics, reportIds), metrics)
+        .withColumn(CsvInputReader.INPUT, lit(FigureInput.name(spark, inputDir, table)));
   }
 
   /** The rows of a parsed or summed input that have a problem: file, line, raw, column, reason. */

@@ -3,8 +3,11 @@ package org.campaignmetrics;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.campaignmetrics.io.CsvTable;
+import org.campaignmetrics.io.FigureInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +20,10 @@ import org.slf4j.LoggerFactory;
  */
 final class SmallInputMode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SmallInputMode.class);
-  /** Inputs up to this size (all files of the input directory) count as small. */
+  /**
+   * CSV inputs up to this size (all files of the input directory) count as small; a Parquet input
+   * never does: it is the event-level form, and compressed, its size says little about its rows.
+   */
   static final long SMALL_INPUT_BYTES = 8L << 20;
   private static final Map<String, String> INTERPRETED = Map.of(
       "spark.sql.codegen.wholeStage", "false",
@@ -34,7 +40,7 @@ final class SmallInputMode implements AutoCloseable {
   static SmallInputMode forInput(SparkSession spark, String inputDir) {
     SmallInputMode mode = new SmallInputMode(spark);
     long bytes = size(spark, inputDir);
-    if (bytes > SMALL_INPUT_BYTES) {
+    if (bytes > SMALL_INPUT_BYTES || hasParquet(spark, inputDir)) {
       return mode;
     }
     INTERPRETED.forEach((key, value) -> {
@@ -47,6 +53,17 @@ final class SmallInputMode implements AutoCloseable {
       LOG.info("small input ({} bytes): expressions interpreted, no generated code", bytes);
     }
     return mode;
+  }
+
+  private static boolean hasParquet(SparkSession spark, String inputDir) {
+    try {
+      Path path = new Path(inputDir);
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(new Path(path, FigureInput.parquetName(CsvTable.OPERATIONS)))
+          || fs.exists(new Path(path, FigureInput.parquetName(CsvTable.ATTACKS)));
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   private static long size(SparkSession spark, String inputDir) {

@@ -1,8 +1,10 @@
 package org.campaignmetrics.transform;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.regexp_extract;
@@ -38,6 +40,8 @@ public final class InputParsing {
   private static final String QUALIFIED_COUNT = "^(~|>=|>)?\\s*([0-9]{1,18})$";
   /** Suffix of the column holding a count's qualifier (exact, approximate, more_than, at_least). */
   public static final String QUALIFIER = "_qualifier";
+  /** Suffix of the column holding a count's qualifier as a rank (see {@link #qualifierCode}). */
+  public static final String QUALIFIER_RANK = "_qualifier_rank";
   private static final String ISO_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
   private InputParsing() {}
@@ -124,16 +128,21 @@ public final class InputParsing {
       return col(NUMBER + column);
     }
 
-    Column qualifier(String column) {
+    /** A count's qualifier as its position in {@link Qualifier}'s order, weakest last (max() combines). */
+    Column qualifierRank(String column) {
       if (isWholeNumber(column)) {
-        return when(col(column).geq(0), lit(Qualifier.EXACT.code()));
+        return when(col(column).geq(0), lit(Qualifier.EXACT.ordinal()));
       }
       Column prefix = col(PREFIX + column);
-      return when(count(column).isNull(), lit(null).cast(DataTypes.StringType))
-          .when(prefix.equalTo("~"), lit(Qualifier.APPROXIMATE.code()))
-          .when(prefix.equalTo(">="), lit(Qualifier.AT_LEAST.code()))
-          .when(prefix.equalTo(">"), lit(Qualifier.MORE_THAN.code()))
-          .otherwise(lit(Qualifier.EXACT.code()));
+      return when(count(column).isNull(), lit(null).cast(DataTypes.IntegerType))
+          .when(prefix.equalTo("~"), lit(Qualifier.APPROXIMATE.ordinal()))
+          .when(prefix.equalTo(">="), lit(Qualifier.AT_LEAST.ordinal()))
+          .when(prefix.equalTo(">"), lit(Qualifier.MORE_THAN.ordinal()))
+          .otherwise(lit(Qualifier.EXACT.ordinal()));
+    }
+
+    Column qualifier(String column) {
+      return qualifierCode(qualifierRank(column));
     }
 
     Column date(String column) {
@@ -166,6 +175,12 @@ public final class InputParsing {
       return problem(column, text.isNotNull().and(date(column).isNull()),
           concat(lit("not a date (yyyy-MM-dd) "), quoted(text)));
     }
+  }
+
+  /** A qualifier rank back as its code: exact, at_least, more_than, approximate. */
+  public static Column qualifierCode(Column rank) {
+    Column codes = array(java.util.Arrays.stream(Qualifier.values()).map(q -> lit(q.code())).toArray(Column[]::new));
+    return element_at(codes, rank.plus(1));
   }
 
   private static Column problem(String column, Column when, Column reason) {
@@ -289,7 +304,7 @@ public final class InputParsing {
         upper(cells.text("theater")).as("theater")));
     metrics.forEach(m -> {
       columns.add(cells.count(m).as(m));
-      columns.add(cells.qualifier(m).as(m + QUALIFIER));
+      columns.add(cells.qualifierRank(m).as(m + QUALIFIER_RANK));
     });
     columns.add(cells.text("quote").as("quote"));
     columns.add(col(CsvInputReader.INPUT));
