@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * Entry point for spark-submit and jobs/campaign-metrics. The master comes from spark-submit, or
  * from --master, or is an embedded local one when the job runs without spark-submit.
  */
-@Command(name = "campaign-metrics", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "campaign-metrics", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
     versionProvider = CampaignMetricsJob.Version.class,
     description = "Reconciles counter-ISIS campaign figures (operations and claimed attacks) from official and "
         + "media reports into figures, rates, theater splits, attack trends and cross-checks, as Parquet and CSV, "
