@@ -3,11 +3,11 @@ package org.campaignmetrics;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.campaignmetrics.io.CsvTable;
 import org.campaignmetrics.io.FigureInput;
+import org.campaignmetrics.io.InputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,14 +55,13 @@ final class SmallInputMode implements AutoCloseable {
     return mode;
   }
 
+  /** Whether operations or attacks come as Parquet: the input reader's own choice of form. */
   private static boolean hasParquet(SparkSession spark, String inputDir) {
     try {
-      Path path = new Path(inputDir);
-      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      return fs.exists(new Path(path, FigureInput.parquetName(CsvTable.OPERATIONS)))
-          || fs.exists(new Path(path, FigureInput.parquetName(CsvTable.ATTACKS)));
-    } catch (IOException e) {
-      return true;
+      return FigureInput.name(spark, inputDir, CsvTable.OPERATIONS).endsWith(".parquet")
+          || FigureInput.name(spark, inputDir, CsvTable.ATTACKS).endsWith(".parquet");
+    } catch (InputException ambiguous) {
+      return true; // the reader will say what is wrong with the input
     }
   }
 

@@ -54,6 +54,11 @@ public final class FigureInput {
         table, name);
   }
 
+  /** A Parquet value as the same cell would read in the CSV form. */
+  private static Column asText(Column value, org.apache.spark.sql.types.DataType type) {
+    return type.equals(DataTypes.DateType) ? date_format(value, "yyyy-MM-dd") : value.cast(DataTypes.StringType);
+  }
+
   private static SourceRows readParquet(SparkSession spark, String inputDir, CsvTable table, String name) {
     Path path = new Path(inputDir, name);
     Dataset<Row> rows;
@@ -85,12 +90,9 @@ public final class FigureInput {
       // dates and whole numbers stay typed (InputParsing reads them without text rules); anything
       // else is read as its text, so that 2.5 or a timestamp is rejected like the same CSV cell
       boolean typed = field.dataType().equals(DataTypes.DateType) || WHOLE_NUMBERS.contains(field.dataType());
-      Column asText = field.dataType().equals(DataTypes.DateType)
-          ? date_format(col(field.name()), "yyyy-MM-dd") : col(field.name()).cast(DataTypes.StringType);
-      selected.add((typed ? col(field.name()) : asText).as(column));
+      selected.add((typed ? col(field.name()) : asText(col(field.name()), field.dataType())).as(column));
       // the raw text reads the selected column (by its contract name), back as text
-      text.add(CsvInputReader.csvField(field.dataType().equals(DataTypes.DateType)
-          ? date_format(col(column), "yyyy-MM-dd") : col(column).cast(DataTypes.StringType)));
+      text.add(CsvInputReader.csvField(asText(col(column), typed ? field.dataType() : DataTypes.StringType)));
     }
     // a Parquet row's "line" is its 1-based row number within its file
     Column file = directory ? concat(lit(name + "/"), col("_metadata.file_name")) : lit(name);

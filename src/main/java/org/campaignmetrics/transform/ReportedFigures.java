@@ -33,7 +33,7 @@ public final class ReportedFigures {
   /** Number of input rows behind a group. */
   public static final String ROWS = "rows";
   /** What identifies a group of records of one input: the statement they make together. */
-  public static final List<String> GROUP = List.of("report_id", "period_start", "period_end", "theater");
+  private static final List<String> GROUP = List.of("report_id", "period_start", "period_end", "theater");
 
   private ReportedFigures() {}
 
@@ -79,15 +79,17 @@ public final class ReportedFigures {
         .agg(partial.get(0), partial.subList(1, partial.size()).toArray(new Column[0]))
         .groupBy(keys.toArray(new Column[0]))
         .agg(total.get(0), total.subList(1, total.size()).toArray(new Column[0]));
-    summed = summed.withColumns(Map.of(
-            CsvInputReader.FILE, col(REJECT + ".file"), CsvInputReader.LINE, col(REJECT + ".line"),
-            InputParsing.PROBLEM, col(REJECT + ".problem"), CsvInputReader.RAW, col(REJECT + ".raw")))
-        .drop(REJECT);
-    Map<String, Column> qualifiers = new LinkedHashMap<>();
+    // in a fixed order (Map.of's is not): the reject's particulars, then each metric's qualifier
+    Map<String, Column> unpacked = new LinkedHashMap<>();
+    unpacked.put(CsvInputReader.FILE, col(REJECT + ".file"));
+    unpacked.put(CsvInputReader.LINE, col(REJECT + ".line"));
+    unpacked.put(InputParsing.PROBLEM, col(REJECT + ".problem"));
+    unpacked.put(CsvInputReader.RAW, col(REJECT + ".raw"));
     for (String m : metrics) {
-      qualifiers.put(m + InputParsing.QUALIFIER, InputParsing.qualifierCode(col(m + InputParsing.QUALIFIER_RANK)));
+      unpacked.put(m + InputParsing.QUALIFIER, InputParsing.qualifierCode(col(m + InputParsing.QUALIFIER_RANK)));
     }
-    summed = summed.withColumns(qualifiers).drop(metrics.stream().map(m -> m + InputParsing.QUALIFIER_RANK).toArray(String[]::new));
-    return summed;
+    return summed.withColumns(unpacked)
+        .drop(REJECT)
+        .drop(metrics.stream().map(m -> m + InputParsing.QUALIFIER_RANK).toArray(String[]::new));
   }
 }
