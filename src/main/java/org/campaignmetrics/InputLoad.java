@@ -19,6 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.campaignmetrics.derive.Report;
 import org.campaignmetrics.derive.Statement;
 import org.campaignmetrics.io.CsvInputReader;
@@ -107,8 +108,13 @@ public final class InputLoad {
     Set<String> reportIds = validReports.keySet();
     String operationsInput = FigureInput.name(spark, inputDir, CsvTable.OPERATIONS);
     String attacksInput = FigureInput.name(spark, inputDir, CsvTable.ATTACKS);
-    Dataset<Row> operations = summed(spark, inputDir, CsvTable.OPERATIONS, Metric.OPERATIONS_METRICS, reportIds);
-    Dataset<Row> attacks = summed(spark, inputDir, CsvTable.ATTACKS, Metric.ATTACKS_METRICS, reportIds);
+    // Each summed input feeds three branches (groups, rejects, counts). Spark pushes each branch's
+    // filter on the problem below the aggregation, which would scan and parse the input once per
+    // branch; kept, the input is read once and the branches read the small result.
+    Dataset<Row> operations = summed(spark, inputDir, CsvTable.OPERATIONS, Metric.OPERATIONS_METRICS, reportIds)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> attacks = summed(spark, inputDir, CsvTable.ATTACKS, Metric.ATTACKS_METRICS, reportIds)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> rejects = rejectRows(operations).unionByName(rejectRows(attacks));
     Dataset<Row> groups = operations.filter(col(InputParsing.PROBLEM).isNull())
         .withColumn("table", lit(Metric.OPERATIONS))
@@ -143,7 +149,14 @@ public final class InputLoad {
     Map<String, long[]> readAndRejected = new TreeMap<>();
     Map<String, Long> used = new TreeMap<>();
     long figureRejects = 0;
-    for (Row row : everything.collectAsList()) {
+    List<Row> collected;
+    try {
+      collected = everything.collectAsList();
+    } finally {
+      operations.unpersist();
+      attacks.unpersist();
+    }
+    for (Row row : collected) {
       switch (row.<String>getAs(KIND)) {
         case KIND_GROUP -> {
           used.merge(row.getAs(CsvInputReader.INPUT), row.<Long>getAs(ReportedFigures.ROWS), Long::sum);
