@@ -74,7 +74,9 @@ public final class CampaignMetrics {
           new OutputWriter.Table("context_series", contextSeries, List.of("scope", "metric", "as_of")),
           new OutputWriter.Table("checks", checks,
               List.of("period_start", "period_end", "theater", "metric", "check", "figures")),
-          new OutputWriter.Table("rejects", rejects, List.of("file", "line")));
+          // more rejects than the load brings to the driver: a table as large as a bad input
+          new OutputWriter.Table("rejects", rejects, List.of("file", "line"),
+              rejectCount > InputLoad.REJECTS_COLLECTED));
     }
 
     public long errors() {

@@ -38,7 +38,7 @@ import org.campaignmetrics.transform.ReportedFigures;
  */
 public final class InputLoad {
   /** Rejects collected with the statements; past this, the rejects table is computed by Spark. */
-  static final int REJECTS_COLLECTED = 10_000;
+  public static final int REJECTS_COLLECTED = 10_000;
 
   private static final String KIND = "kind";
   private static final String KIND_GROUP = "group";

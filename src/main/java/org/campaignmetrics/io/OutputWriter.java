@@ -35,8 +35,17 @@ import org.slf4j.LoggerFactory;
 public final class OutputWriter {
   private static final Logger LOG = LoggerFactory.getLogger(OutputWriter.class);
 
-  /** An output table, with the columns that order its rows (and identify them). */
-  public record Table(String name, Dataset<Row> rows, List<String> orderBy) {}
+  /**
+   * An output table, with the columns that order its rows (and identify them). A row-level table
+   * (the rejects of a bad input can be as many as its rows) is written by Spark; any other is an
+   * aggregate, brought to the driver in one Spark job and written from there, which saves a Spark
+   * job or two per file.
+   */
+  public record Table(String name, Dataset<Row> rows, List<String> orderBy, boolean rowLevel) {
+    public Table(String name, Dataset<Row> rows, List<String> orderBy) {
+      this(name, rows, orderBy, false);
+    }
+  }
 
   private OutputWriter() {}
 
@@ -83,12 +92,29 @@ public final class OutputWriter {
     for (Table table : tables) {
       Path parquet = new Path(outputDir, "parquet/" + table.name());
       published.add(new Table(table.name(), spark.read().schema(table.rows().schema()).parquet(parquet.toString()),
-          table.orderBy()));
+          table.orderBy(), table.rowLevel()));
     }
     return published;
   }
 
   private static void writeTable(SparkSession spark, FileSystem fs, Path staging, Table table)
+      throws IOException {
+    if (table.rowLevel()) {
+      writeWithSpark(spark, fs, staging, table);
+      return;
+    }
+    String[] order = table.orderBy().toArray(new String[0]);
+    List<Row> rows = table.rows().coalesce(1).sortWithinPartitions(order[0], rest(order)).collectAsList();
+    Path parquet = new Path(staging, "parquet/" + table.name());
+    fs.mkdirs(parquet);
+    // named as Spark names its part files: the history copy and other readers look for part-*
+    ParquetRows.write(fs.getConf(), new Path(parquet, "part-00000-" + UUID.randomUUID() + "-c000.snappy.parquet"),
+        table.rows().schema(), rows, spark.version());
+    fs.create(new Path(parquet, "_SUCCESS"), false).close();
+    CsvRows.write(fs, new Path(staging, "csv/" + table.name() + ".csv"), table.rows().schema(), rows);
+  }
+
+  private static void writeWithSpark(SparkSession spark, FileSystem fs, Path staging, Table table)
       throws IOException {
     String[] order = table.orderBy().toArray(new String[0]);
     Path parquet = new Path(staging, "parquet/" + table.name());

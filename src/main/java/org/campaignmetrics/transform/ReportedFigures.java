@@ -28,7 +28,11 @@ import org.campaignmetrics.io.CsvInputReader;
  * and everything after it works on that.
  */
 public final class ReportedFigures {
-  private static final String REJECT = "reject";
+  private static final String REJECT_FILE = "_reject_file";
+  private static final String REJECT_LINE = "_reject_line";
+  private static final String REJECT_COLUMN = "_reject_column";
+  private static final String REJECT_REASON = "_reject_reason";
+  private static final String REJECT_RAW = "_reject_raw";
   private static final String STATED = "_stated";
   /** Number of input rows behind a group. */
   public static final String ROWS = "rows";
@@ -52,10 +56,16 @@ public final class ReportedFigures {
    */
   public static Dataset<Row> sumRecords(Dataset<Row> parsed, List<String> metrics) {
     Column rejected = col(InputParsing.PROBLEM).isNotNull();
-    Column reject = when(rejected, struct(col(CsvInputReader.FILE).as("file"), col(CsvInputReader.LINE).as("line"),
-        col(InputParsing.PROBLEM).as("problem"), col(CsvInputReader.RAW).as("raw")));
+    // A rejected row's particulars as flat columns, not one struct: with only numbers and text in
+    // its key, Spark's partial aggregation uses its faster generated hash map.
+    Map<String, Column> reject = new LinkedHashMap<>();
+    reject.put(REJECT_FILE, when(rejected, col(CsvInputReader.FILE)));
+    reject.put(REJECT_LINE, when(rejected, col(CsvInputReader.LINE)));
+    reject.put(REJECT_COLUMN, col(InputParsing.PROBLEM + ".column"));
+    reject.put(REJECT_REASON, col(InputParsing.PROBLEM + ".reason"));
+    reject.put(REJECT_RAW, when(rejected, col(CsvInputReader.RAW)));
     List<Column> keys = new ArrayList<>(GROUP.stream().map(functions::col).toList());
-    keys.add(col(REJECT));
+    reject.keySet().forEach(name -> keys.add(col(name)));
     List<Column> partial = new ArrayList<>();
     List<Column> total = new ArrayList<>();
     for (String m : metrics) {
@@ -74,22 +84,23 @@ public final class ReportedFigures {
     List<Column> keysWithQuote = new ArrayList<>(keys);
     keysWithQuote.add(col("quote"));
     Dataset<Row> summed = parsed
-        .withColumn(REJECT, reject)
+        .withColumns(reject)
         .groupBy(keysWithQuote.toArray(new Column[0]))
         .agg(partial.get(0), partial.subList(1, partial.size()).toArray(new Column[0]))
         .groupBy(keys.toArray(new Column[0]))
         .agg(total.get(0), total.subList(1, total.size()).toArray(new Column[0]));
     // in a fixed order (Map.of's is not): the reject's particulars, then each metric's qualifier
     Map<String, Column> unpacked = new LinkedHashMap<>();
-    unpacked.put(CsvInputReader.FILE, col(REJECT + ".file"));
-    unpacked.put(CsvInputReader.LINE, col(REJECT + ".line"));
-    unpacked.put(InputParsing.PROBLEM, col(REJECT + ".problem"));
-    unpacked.put(CsvInputReader.RAW, col(REJECT + ".raw"));
+    unpacked.put(CsvInputReader.FILE, col(REJECT_FILE));
+    unpacked.put(CsvInputReader.LINE, col(REJECT_LINE));
+    unpacked.put(InputParsing.PROBLEM, when(col(REJECT_REASON).isNotNull(),
+        struct(col(REJECT_COLUMN).as("column"), col(REJECT_REASON).as("reason"))));
+    unpacked.put(CsvInputReader.RAW, col(REJECT_RAW));
     for (String m : metrics) {
       unpacked.put(m + InputParsing.QUALIFIER, InputParsing.qualifierCode(col(m + InputParsing.QUALIFIER_RANK)));
     }
     return summed.withColumns(unpacked)
-        .drop(REJECT)
+        .drop(reject.keySet().toArray(new String[0]))
         .drop(metrics.stream().map(m -> m + InputParsing.QUALIFIER_RANK).toArray(String[]::new));
   }
 }

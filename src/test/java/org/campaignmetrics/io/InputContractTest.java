@@ -139,4 +139,28 @@ class InputContractTest extends SparkTest {
     InputException error = assertThrows(InputException.class, () -> CampaignMetrics.compute(spark, dir.toString()));
     assertTrue(error.getMessage().startsWith("operations.csv: expected a file but found a directory"), error.getMessage());
   }
+
+  /**
+   * More rejected rows than the load brings to the driver: the rejects table is then computed and
+   * written by Spark, and must still hold every one of them, once, in order.
+   */
+  @Test
+  void rejectsBeyondWhatTheDriverCollectsAreAllWritten() throws Exception {
+    int bad = InputLoad.REJECTS_COLLECTED + 5;
+    StringBuilder operations = new StringBuilder(OPERATIONS_HEADER)
+        .append("r1,2024-01-01,2024-06-30,ALL,196,44,166,8,32,\n");
+    for (int i = 0; i < bad; i++) {
+      operations.append("r1,2024-01-01,2024-06-30,ALL,-").append(i + 1).append(",1,1,,,\n");
+    }
+    Path output = temp.resolve("out");
+    CampaignMetrics.Outputs outputs = CampaignMetrics.run(spark, input(REPORTS, operations.toString(), ATTACKS).toString(),
+        output.toString());
+    assertEquals(bad, outputs.rejectCount());
+    java.util.List<String> csv = Files.readAllLines(output.resolve("csv/rejects.csv"));
+    assertEquals(bad + 1, csv.size());
+    assertEquals("operations.csv,3,\"r1,2024-01-01,2024-06-30,ALL,-1,1,1,,,\",missions,negative count '-1'", csv.get(1));
+    assertTrue(csv.get(bad).startsWith("operations.csv," + (bad + 2) + ","), csv.get(bad));
+    assertEquals(bad, spark.read().parquet(output.resolve("parquet/rejects").toString()).count());
+    assertEquals(196L, outputs.figures().filter("metric = 'missions'").first().<Long>getAs("value"));
+  }
 }

@@ -8,34 +8,42 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.campaignmetrics.SparkTest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OutputWriterTest extends SparkTest {
   @TempDir
   Path output;
 
-  @Test
-  void csvIsOneRfc4180FileSortedWithEmptyForUnknown() throws Exception {
+  /** Both ways of writing a table: from the driver (aggregates) and by Spark (row-level tables). */
+  @ParameterizedTest(name = "row-level: {0}")
+  @ValueSource(booleans = {false, true})
+  void csvIsOneRfc4180FileSortedWithEmptyForUnknown(boolean rowLevel) throws Exception {
     Dataset<Row> rows = spark.sql("SELECT * FROM VALUES"
         + " (2, 'say \"more than double\"', CAST(NULL AS DOUBLE), DATE'2024-06-30'),"
         + " (1, 'Iraq, Syria\nand beyond', 0.25D, DATE'2024-01-01')"
         + " AS t(n, quote, rate, day)");
-    OutputWriter.writeAll(spark, output.toString(), List.of(new OutputWriter.Table("sample", rows, List.of("n"))));
+    OutputWriter.writeAll(spark, output.toString(),
+        List.of(new OutputWriter.Table("sample", rows, List.of("n"), rowLevel)));
     assertEquals("n,quote,rate,day\n"
             + "1,\"Iraq, Syria\nand beyond\",0.25,2024-01-01\n"
             + "2,\"say \"\"more than double\"\"\",,2024-06-30\n",
         Files.readString(output.resolve("csv/sample.csv")));
-    assertEquals(2, spark.read().parquet(output.resolve("parquet/sample").toString()).count());
+    Dataset<Row> parquet = spark.read().parquet(output.resolve("parquet/sample").toString());
+    assertEquals(rows.schema().simpleString(), parquet.schema().simpleString());
+    assertEquals(rows.orderBy("n").collectAsList(), parquet.orderBy("n").collectAsList());
   }
 
-  @Test
-  void textCellsThatASpreadsheetWouldRunAsFormulasAreDefusedInCsvOnly() throws Exception {
+  @ParameterizedTest(name = "row-level: {0}")
+  @ValueSource(booleans = {false, true})
+  void textCellsThatASpreadsheetWouldRunAsFormulasAreDefusedInCsvOnly(boolean rowLevel) throws Exception {
     Dataset<Row> rows = spark.sql("SELECT * FROM VALUES"
         + " (1, '=HYPERLINK(\\'x\\')', -5), (2, '+1', 3), (3, '-2', 4), (4, '@SUM(A1)', 5),"
         + " (5, '\\tx', 6), (6, 'plain - text', 7), (7, CAST(NULL AS STRING), 8)"
         + " AS t(n, note, delta)");
-    OutputWriter.writeAll(spark, output.toString(), List.of(new OutputWriter.Table("cells", rows, List.of("n"))));
+    OutputWriter.writeAll(spark, output.toString(),
+        List.of(new OutputWriter.Table("cells", rows, List.of("n"), rowLevel)));
     assertEquals("n,note,delta\n"
             + "1,'=HYPERLINK('x'),-5\n"
             + "2,'+1,3\n"
