@@ -8,7 +8,12 @@ import static org.apache.spark.sql.functions.when;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -47,6 +52,8 @@ public final class OutputWriter {
     }
   }
 
+  private static final int COLLECTING_THREADS = 2;
+
   private OutputWriter() {}
 
   public static void writeAll(SparkSession spark, String outputDir, List<Table> tables) {
@@ -64,10 +71,11 @@ public final class OutputWriter {
     try {
       FileSystem fs = output.getFileSystem(spark.sparkContext().hadoopConfiguration());
       recover(fs, output);
+      Map<String, Future<List<Row>>> collected = collectConcurrently(tables);
       for (Table table : tables) {
         long started = System.nanoTime();
         try (org.campaignmetrics.Progress progress = org.campaignmetrics.Progress.of("writing " + table.name())) {
-          writeTable(spark, fs, staging, table);
+          writeTable(spark, fs, staging, table, collected.get(table.name()));
         }
         if (runDate != null) {
           // the history partition is a copy of the table's Parquet files: no second Spark job
@@ -97,14 +105,49 @@ public final class OutputWriter {
     return published;
   }
 
-  private static void writeTable(SparkSession spark, FileSystem fs, Path staging, Table table)
-      throws IOException {
+  /**
+   * The aggregate tables' rows, sorted, each brought to the driver by its own Spark job; the jobs
+   * run side by side, since most of their time is the driver planning them, one core each.
+   */
+  private static Map<String, Future<List<Row>>> collectConcurrently(List<Table> tables) {
+    ExecutorService pool = Executors.newFixedThreadPool(COLLECTING_THREADS, runnable -> {
+      Thread thread = new Thread(runnable, "campaign-metrics-collect");
+      thread.setDaemon(true);
+      return thread;
+    });
+    Map<String, Future<List<Row>>> collected = new java.util.HashMap<>();
+    for (Table table : tables) {
+      if (!table.rowLevel()) {
+        String[] order = table.orderBy().toArray(new String[0]);
+        collected.put(table.name(), pool.submit(
+            () -> table.rows().coalesce(1).sortWithinPartitions(order[0], rest(order)).collectAsList()));
+      }
+    }
+    pool.shutdown(); // the submitted jobs run on; the threads end with them
+    return collected;
+  }
+
+  private static List<Row> rowsOf(Future<List<Row>> collected) {
+    try {
+      return collected.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while computing an output table", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static void writeTable(SparkSession spark, FileSystem fs, Path staging, Table table,
+      Future<List<Row>> collected) throws IOException {
     if (table.rowLevel()) {
       writeWithSpark(spark, fs, staging, table);
       return;
     }
-    String[] order = table.orderBy().toArray(new String[0]);
-    List<Row> rows = table.rows().coalesce(1).sortWithinPartitions(order[0], rest(order)).collectAsList();
+    List<Row> rows = rowsOf(collected);
     Path parquet = new Path(staging, "parquet/" + table.name());
     fs.mkdirs(parquet);
     // named as Spark names its part files: the history copy and other readers look for part-*
