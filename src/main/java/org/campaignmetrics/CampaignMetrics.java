@@ -8,19 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SparkSession;
 import org.campaignmetrics.derive.Check;
 import org.campaignmetrics.derive.CoverageRule;
 import org.campaignmetrics.derive.DerivationEngine;
 import org.campaignmetrics.derive.Figure;
-import org.campaignmetrics.derive.Report;
 import org.campaignmetrics.derive.Statement;
 import org.campaignmetrics.io.OutputWriter;
 import org.campaignmetrics.io.PostgresExport;
@@ -58,25 +52,45 @@ public final class CampaignMetrics {
     }
   }
 
-  /** Everything the job computes, before it is written, with what the summary reports. */
-  public record Outputs(Dataset<Row> figures, Dataset<Row> operationsPeriods, Dataset<Row> theaterSplit,
-      Dataset<Row> attackTrends, Dataset<Row> contextSeries, Dataset<Row> checks, Dataset<Row> rejects, Map<String, Long> checksBySeverity,
+  /**
+   * Everything the job computes, before it is written, with what the summary reports. The tables
+   * are in their published order: figures, operations_periods, theater_split, attack_trends,
+   * context_series, checks, rejects.
+   */
+  public record Outputs(SparkSession spark, List<OutputWriter.Table> tables, Map<String, Long> checksBySeverity,
       long rejectCount, List<InputLoad.FileAccount> accounts, Map<String, Long> figuresByDerivation) {
 
-    public List<OutputWriter.Table> tables() {
-      List<String> periodTheater = List.of("period_start", "period_end", "theater");
-      return List.of(
-          new OutputWriter.Table("figures", FiguresTable.build(figures),
-              List.of("period_start", "period_end", "theater", "metric")),
-          new OutputWriter.Table("operations_periods", operationsPeriods, periodTheater),
-          new OutputWriter.Table("theater_split", theaterSplit, periodTheater),
-          new OutputWriter.Table("attack_trends", attackTrends, periodTheater),
-          new OutputWriter.Table("context_series", contextSeries, List.of("scope", "metric", "as_of")),
-          new OutputWriter.Table("checks", checks,
-              List.of("period_start", "period_end", "theater", "metric", "check", "figures")),
-          // more rejects than the load brings to the driver: a table as large as a bad input
-          new OutputWriter.Table("rejects", rejects, List.of("file", "line"),
-              rejectCount > InputLoad.REJECTS_COLLECTED));
+    public OutputWriter.Table table(String name) {
+      return tables.stream().filter(t -> t.name().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no output table " + name));
+    }
+
+    public Dataset<Row> figures() {
+      return table("figures").rows(spark);
+    }
+
+    public Dataset<Row> operationsPeriods() {
+      return table("operations_periods").rows(spark);
+    }
+
+    public Dataset<Row> theaterSplit() {
+      return table("theater_split").rows(spark);
+    }
+
+    public Dataset<Row> attackTrends() {
+      return table("attack_trends").rows(spark);
+    }
+
+    public Dataset<Row> contextSeries() {
+      return table("context_series").rows(spark);
+    }
+
+    public Dataset<Row> checks() {
+      return table("checks").rows(spark);
+    }
+
+    public Dataset<Row> rejects() {
+      return table("rejects").rows(spark);
     }
 
     public long errors() {
@@ -121,7 +135,10 @@ public final class CampaignMetrics {
     run.put("status", "succeeded");
     run.put("spark_master", spark.sparkContext().master());
     run.put("parameters", options.parameters());
-    run.put("checks", Map.of("error", outputs.errors(), "warning", outputs.warnings()));
+    Map<String, Long> checks = new LinkedHashMap<>(); // in a fixed order (Map.of's varies by JVM)
+    checks.put("error", outputs.errors());
+    checks.put("warning", outputs.warnings());
+    run.put("checks", checks);
     run.put("figures", outputs.figuresByDerivation());
     if (exported != null) {
       Map<String, Object> export = new LinkedHashMap<>();
@@ -152,7 +169,8 @@ public final class CampaignMetrics {
 
   /**
    * Reads the input in one Spark job (see {@link InputLoad}), then derives on the driver from the
-   * small aggregated statements; the output tables are built from its local result.
+   * small aggregated statements and builds the output tables there: their size depends on periods,
+   * theaters and reports, never on the input's rows.
    */
   public static Outputs compute(SparkSession spark, String inputDir, Options options) {
     LOG.info("reading {}", inputDir);
@@ -166,35 +184,26 @@ public final class CampaignMetrics {
 
     List<Statement> statements = CoverageRule.apply(input.statements(), input.reports());
     DerivationEngine.Result derived = DerivationEngine.derive(statements);
-    // every output table but rejects is built from the figures: made rows once, kept by Spark
-    Dataset<Row> figures = FiguresTable.fromBeans(distributed(spark, derived.figures(), Figure.class))
-        .localCheckpoint();
-    Dataset<Row> checks = ChecksTable.fromBeans(distributed(spark, derived.checks(), Check.class));
-    Dataset<Row> context = ContextSeries.build(spark.createDataFrame(input.context(), InputLoad.CONTEXT_SCHEMA),
-        reportRanks(spark, input.reports()));
-    return new Outputs(figures, OperationsPeriods.build(figures), TheaterSplit.build(figures),
-        AttackTrends.build(figures), context, checks, input.rejects(), countBy(derived.checks(), Check::getSeverity),
-        input.rejectCount(), input.accounts(), countBy(derived.figures(), Figure::getDerivation));
-  }
-
-  /**
-   * Driver-side results as a Dataset. Not spark.createDataset(list): that puts every row into the
-   * query plan, which Spark walks again for each rule of each query, seconds for tens of thousands
-   * of figures.
-   */
-  private static <T> Dataset<T> distributed(SparkSession spark, List<T> items, Class<T> type) {
-    // a slice travels inside its task: a few thousand beans keep each task small
-    int slices = Math.max(1, items.size() / 4_000);
-    return spark.createDataset(
-        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(items, slices).rdd(), Encoders.bean(type));
-  }
-
-  private static Dataset<Row> reportRanks(SparkSession spark, Map<String, Report> reports) {
-    StructType schema = new StructType().add("report_id", DataTypes.StringType).add("source_type", DataTypes.StringType)
-        .add("published_on", DataTypes.DateType);
-    List<Row> rows = reports.values().stream().map(r -> RowFactory.create(r.reportId(), r.sourceType(),
-        r.publishedOn() == null ? null : java.sql.Date.valueOf(r.publishedOn()))).toList();
-    return spark.createDataFrame(rows, schema);
+    List<Figure> figures = derived.figures();
+    List<String> periodTheater = List.of("period_start", "period_end", "theater");
+    List<String> rejectOrder = List.of("file", "line");
+    List<OutputWriter.Table> tables = List.of(
+        OutputWriter.Table.onDriver("figures", FiguresTable.SCHEMA, FiguresTable.build(figures),
+            List.of("period_start", "period_end", "theater", "metric")),
+        OutputWriter.Table.onDriver("operations_periods", OperationsPeriods.SCHEMA, OperationsPeriods.build(figures),
+            periodTheater),
+        OutputWriter.Table.onDriver("theater_split", TheaterSplit.SCHEMA, TheaterSplit.build(figures), periodTheater),
+        OutputWriter.Table.onDriver("attack_trends", AttackTrends.SCHEMA, AttackTrends.build(figures), periodTheater),
+        OutputWriter.Table.onDriver("context_series", ContextSeries.SCHEMA,
+            ContextSeries.build(input.context(), input.reports()), List.of("scope", "metric", "as_of")),
+        OutputWriter.Table.onDriver("checks", ChecksTable.SCHEMA, ChecksTable.build(derived.checks()),
+            List.of("period_start", "period_end", "theater", "metric", "check", "figures")),
+        input.rejectRows() != null
+            ? OutputWriter.Table.onDriver("rejects", InputLoad.REJECTS_SCHEMA, input.rejectRows(), rejectOrder)
+            // more rejects than the load brings to the driver: a table as large as a bad input
+            : new OutputWriter.Table("rejects", input.rejects(), rejectOrder));
+    return new Outputs(spark, tables, countBy(derived.checks(), Check::getSeverity), input.rejectCount(),
+        input.accounts(), countBy(derived.figures(), Figure::getDerivation));
   }
 
   private static <T> Map<String, Long> countBy(List<T> items, java.util.function.Function<T, String> key) {

@@ -26,6 +26,7 @@ import org.campaignmetrics.io.CsvInputReader;
 import org.campaignmetrics.io.CsvTable;
 import org.campaignmetrics.io.FigureInput;
 import org.campaignmetrics.io.InputException;
+import org.campaignmetrics.transform.ContextSeries;
 import org.campaignmetrics.transform.InputParsing;
 import org.campaignmetrics.transform.ReportedFigures;
 
@@ -67,9 +68,15 @@ public final class InputLoad {
   /** Rows read, used and rejected in one input file: read = used + rejected, always. */
   public record FileAccount(String file, long read, long used, long rejected) {}
 
-  /** The loaded input: valid reports, rule-1 statements, quarantined rows and each file's account. */
-  public record Loaded(Map<String, Report> reports, List<Statement> statements, List<Row> context,
-      Dataset<Row> rejects, long rejectCount, List<FileAccount> accounts) {}
+  /**
+   * The loaded input: valid reports, rule-1 statements, context observations, quarantined rows and
+   * each file's account. The rejects are on the driver ({@code rejectRows}) unless there are more
+   * than {@link #REJECTS_COLLECTED}: then {@code rejectRows} is null and {@code rejects} is the Spark
+   * query that computes them again from the input.
+   */
+  public record Loaded(Map<String, Report> reports, List<Statement> statements,
+      List<ContextSeries.Observation> context, List<Row> rejectRows, Dataset<Row> rejects, long rejectCount,
+      List<FileAccount> accounts) {}
 
   private InputLoad() {}
 
@@ -145,7 +152,7 @@ public final class InputLoad {
     }
 
     List<Statement> statements = new ArrayList<>();
-    List<Row> context = new ArrayList<>();
+    List<ContextSeries.Observation> context = new ArrayList<>();
     Map<String, long[]> readAndRejected = new TreeMap<>();
     Map<String, Long> used = new TreeMap<>();
     long figureRejects = 0;
@@ -170,11 +177,9 @@ public final class InputLoad {
             new long[] {row.<Long>getAs("rows_read"), row.<Long>getAs("rows_rejected")});
         case KIND_CONTEXT -> {
           used.merge(CsvTable.CONTEXT.fileName(), 1L, Long::sum);
-          Object[] values = new Object[CONTEXT_SCHEMA.size()];
-          for (int i = 0; i < values.length; i++) {
-            values[i] = row.getAs(CONTEXT_SCHEMA.fieldNames()[i]);
-          }
-          context.add(RowFactory.create(values));
+          context.add(new ContextSeries.Observation(row.getAs("report_id"), localDate(row.getAs("as_of")),
+              row.getAs("scope"), row.getAs("metric"), row.getAs("value"), row.getAs("qualifier"),
+              row.getAs("quote")));
         }
         default -> {
           collectedRejects.add(row);
@@ -208,13 +213,14 @@ public final class InputLoad {
     }
     List<Row> rejectTableRows = collectedRejects.stream().map(r -> RowFactory.create(
         r.getAs("file"), r.getAs("line"), r.getAs("raw"), r.getAs("column"), r.getAs("reason"))).toList();
-    Dataset<Row> rejectsTable = figureRejects > REJECTS_COLLECTED
-        // too many to have brought back: Spark computes the table again from the input when writing it
-        ? rejects.unionByName(spark.createDataFrame(
-            rejectTableRows.stream().filter(r -> CsvTable.REPORTS.fileName().equals(r.getString(0))).toList(),
-            REJECTS_SCHEMA))
-        : spark.createDataFrame(rejectTableRows, REJECTS_SCHEMA);
-    return new Loaded(validReports, statements, context, rejectsTable, rejectCount, accounts);
+    if (figureRejects > REJECTS_COLLECTED) {
+      // too many to have brought back: Spark computes the table again from the input when writing it
+      Dataset<Row> rejectsTable = rejects.unionByName(spark.createDataFrame(
+          rejectTableRows.stream().filter(r -> CsvTable.REPORTS.fileName().equals(r.getString(0))).toList(),
+          REJECTS_SCHEMA));
+      return new Loaded(validReports, statements, context, null, rejectsTable, rejectCount, accounts);
+    }
+    return new Loaded(validReports, statements, context, rejectTableRows, null, rejectCount, accounts);
   }
 
   private static Dataset<Row> summed(SparkSession spark, String inputDir, CsvTable table, List<String> metrics,

@@ -8,12 +8,8 @@ import static org.apache.spark.sql.functions.when;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Comparator;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -24,6 +20,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,18 +38,32 @@ public final class OutputWriter {
   private static final Logger LOG = LoggerFactory.getLogger(OutputWriter.class);
 
   /**
-   * An output table, with the columns that order its rows (and identify them). A row-level table
-   * (the rejects of a bad input can be as many as its rows) is written by Spark; any other is an
-   * aggregate, brought to the driver in one Spark job and written from there, which saves a Spark
-   * job or two per file.
+   * An output table, with the columns that order its rows (and identify them). The aggregate tables
+   * are computed on the driver ({@code driverRows}) and written from there, without a Spark job; a
+   * table that may be as large as the input (the rejects of a bad input) stays a Spark query
+   * ({@code sparkRows}, null {@code driverRows}) and is written by Spark.
    */
-  public record Table(String name, Dataset<Row> rows, List<String> orderBy, boolean rowLevel) {
+  public record Table(String name, StructType schema, List<Row> driverRows, Dataset<Row> sparkRows,
+      List<String> orderBy) {
+    /** A table Spark computes and writes. */
     public Table(String name, Dataset<Row> rows, List<String> orderBy) {
-      this(name, rows, orderBy, false);
+      this(name, rows.schema(), null, rows, orderBy);
+    }
+
+    /** A table already on the driver: rows in any order, written sorted by {@code orderBy}. */
+    public static Table onDriver(String name, StructType schema, List<Row> rows, List<String> orderBy) {
+      return new Table(name, schema, rows, null, orderBy);
+    }
+
+    public boolean rowLevel() {
+      return driverRows == null;
+    }
+
+    /** The rows as a DataFrame, for a caller that wants to query them (tests, an embedding program). */
+    public Dataset<Row> rows(SparkSession spark) {
+      return rowLevel() ? sparkRows : spark.createDataFrame(driverRows, schema);
     }
   }
-
-  private static final int COLLECTING_THREADS = 2;
 
   private OutputWriter() {}
 
@@ -71,11 +82,10 @@ public final class OutputWriter {
     try {
       FileSystem fs = output.getFileSystem(spark.sparkContext().hadoopConfiguration());
       recover(fs, output);
-      Map<String, Future<List<Row>>> collected = collectConcurrently(tables);
       for (Table table : tables) {
         long started = System.nanoTime();
         try (org.campaignmetrics.Progress progress = org.campaignmetrics.Progress.of("writing " + table.name())) {
-          writeTable(spark, fs, staging, table, collected.get(table.name()));
+          writeTable(spark, fs, staging, table);
         }
         if (runDate != null) {
           // the history partition is a copy of the table's Parquet files: no second Spark job
@@ -99,62 +109,41 @@ public final class OutputWriter {
     List<Table> published = new ArrayList<>();
     for (Table table : tables) {
       Path parquet = new Path(outputDir, "parquet/" + table.name());
-      published.add(new Table(table.name(), spark.read().schema(table.rows().schema()).parquet(parquet.toString()),
-          table.orderBy(), table.rowLevel()));
+      published.add(new Table(table.name(), spark.read().schema(table.schema()).parquet(parquet.toString()),
+          table.orderBy()));
     }
     return published;
   }
 
-  /**
-   * The aggregate tables' rows, sorted, each brought to the driver by its own Spark job; the jobs
-   * run side by side, since most of their time is the driver planning them, one core each.
-   */
-  private static Map<String, Future<List<Row>>> collectConcurrently(List<Table> tables) {
-    ExecutorService pool = Executors.newFixedThreadPool(COLLECTING_THREADS, runnable -> {
-      Thread thread = new Thread(runnable, "campaign-metrics-collect");
-      thread.setDaemon(true);
-      return thread;
-    });
-    Map<String, Future<List<Row>>> collected = new java.util.HashMap<>();
-    for (Table table : tables) {
-      if (!table.rowLevel()) {
-        String[] order = table.orderBy().toArray(new String[0]);
-        collected.put(table.name(), pool.submit(
-            () -> table.rows().coalesce(1).sortWithinPartitions(order[0], rest(order)).collectAsList()));
-      }
-    }
-    pool.shutdown(); // the submitted jobs run on; the threads end with them
-    return collected;
-  }
-
-  private static List<Row> rowsOf(Future<List<Row>> collected) {
-    try {
-      return collected.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while computing an output table", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private static void writeTable(SparkSession spark, FileSystem fs, Path staging, Table table,
-      Future<List<Row>> collected) throws IOException {
+  private static void writeTable(SparkSession spark, FileSystem fs, Path staging, Table table)
+      throws IOException {
     if (table.rowLevel()) {
       writeWithSpark(spark, fs, staging, table);
       return;
     }
-    List<Row> rows = rowsOf(collected);
+    List<Row> rows = sorted(table);
     Path parquet = new Path(staging, "parquet/" + table.name());
     fs.mkdirs(parquet);
     // named as Spark names its part files: the history copy and other readers look for part-*
     ParquetRows.write(fs.getConf(), new Path(parquet, "part-00000-" + UUID.randomUUID() + "-c000.snappy.parquet"),
-        table.rows().schema(), rows, spark.version());
+        table.schema(), rows, spark.version());
     fs.create(new Path(parquet, "_SUCCESS"), false).close();
-    CsvRows.write(fs, new Path(staging, "csv/" + table.name() + ".csv"), table.rows().schema(), rows);
+    CsvRows.write(fs, new Path(staging, "csv/" + table.name() + ".csv"), table.schema(), rows);
+  }
+
+  /** A driver table's rows in its order: ascending, empty (null) first, as Spark sorts. */
+  static List<Row> sorted(Table table) {
+    Comparator<Row> order = null;
+    for (String column : table.orderBy()) {
+      int index = table.schema().fieldIndex(column);
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      Comparator<Row> byColumn = Comparator.comparing(row -> (Comparable) row.get(index),
+          Comparator.nullsFirst(Comparator.naturalOrder()));
+      order = order == null ? byColumn : order.thenComparing(byColumn);
+    }
+    List<Row> rows = new ArrayList<>(table.driverRows());
+    rows.sort(order);
+    return rows;
   }
 
   private static void writeWithSpark(SparkSession spark, FileSystem fs, Path staging, Table table)
@@ -162,12 +151,12 @@ public final class OutputWriter {
     String[] order = table.orderBy().toArray(new String[0]);
     Path parquet = new Path(staging, "parquet/" + table.name());
     // Output tables are aggregates, small enough for one sorted file each.
-    table.rows().coalesce(1).sortWithinPartitions(order[0], rest(order))
+    table.sparkRows().coalesce(1).sortWithinPartitions(order[0], rest(order))
         .write().mode(SaveMode.ErrorIfExists).parquet(parquet.toString());
 
     // The CSV is written from the Parquet just written, so both hold the same rows.
     Path csvParts = new Path(staging, "csv/_" + table.name());
-    Dataset<Row> written = spark.read().schema(table.rows().schema()).parquet(parquet.toString());
+    Dataset<Row> written = spark.read().schema(table.sparkRows().schema()).parquet(parquet.toString());
     defuseFormulas(written)
         .coalesce(1).sortWithinPartitions(order[0], rest(order))
         .write()

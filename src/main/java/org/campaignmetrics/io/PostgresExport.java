@@ -169,10 +169,10 @@ public final class PostgresExport {
       throws SQLException {
     long started = System.nanoTime();
     String name = qualified(staging, table.name());
-    execute(db, createTable(name, table.rows().schema(), table.orderBy()));
+    execute(db, createTable(name, table.schema(), table.orderBy()));
     Properties writer = target.connectionProperties();
     writer.putIfAbsent("reWriteBatchedInserts", "true"); // one multi-row INSERT per batch
-    table.rows().write().mode(SaveMode.Append)
+    table.sparkRows().write().mode(SaveMode.Append)
         .option("driver", org.postgresql.Driver.class.getName()) // found under spark-submit too
         .jdbc(target.url(), name, writer);
     long rows;

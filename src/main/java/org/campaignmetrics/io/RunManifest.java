@@ -62,7 +62,7 @@ public final class RunManifest {
         entry.put("csv", "csv/" + table.name() + ".csv");
         entry.put("rows", parquetRows(fs, new Path(output, "parquet/" + table.name()), conf));
         List<Map<String, String>> columns = new ArrayList<>();
-        for (StructField field : table.rows().schema().fields()) {
+        for (StructField field : table.schema().fields()) {
           columns.add(Map.of("name", field.name(), "type", field.dataType().simpleString()));
         }
         entry.put("columns", columns);

@@ -1,77 +1,89 @@
 package org.campaignmetrics.transform;
 
-import static org.apache.spark.sql.functions.add_months;
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_compact;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.dayofmonth;
-import static org.apache.spark.sql.functions.last_day;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.make_date;
-import static org.apache.spark.sql.functions.month;
-import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.year;
-
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.apache.spark.sql.Row;
-import org.campaignmetrics.Grain;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.campaignmetrics.Metric;
+import org.campaignmetrics.Period;
+import org.campaignmetrics.derive.Figure;
 
 /**
  * {@code attack_trends}: claimed attacks per period against the previous year, as a year-to-date
  * multiple, as an annualised pace, and against the same dates a year earlier.
  */
 public final class AttackTrends {
+  public static final StructType SCHEMA = FiguresTable.PERIOD_AND_THEATER
+      .add("days", DataTypes.IntegerType)
+      .add(Metric.CLAIMED_ATTACKS, DataTypes.LongType)
+      .add("attacks_per_30_days", DataTypes.DoubleType)
+      .add("annualized_attacks", DataTypes.DoubleType)
+      .add("prior_year_attacks", DataTypes.LongType)
+      .add("annualized_multiple", DataTypes.DoubleType)
+      .add("to_date_multiple", DataTypes.DoubleType)
+      .add("same_period_prior_year_attacks", DataTypes.LongType)
+      .add("same_period_multiple", DataTypes.DoubleType)
+      .add("derivation", DataTypes.StringType)
+      .add("sources", DataTypes.StringType)
+      .add("precision", DataTypes.StringType);
+
+  private record Key(String theater, Period period) {}
+
   private AttackTrends() {}
 
-  public static Dataset<Row> build(Dataset<Row> figures) {
-    Dataset<Row> attacks = figures
-        .filter(col("metric").equalTo(lit(Metric.CLAIMED_ATTACKS)))
-        .select(col("period_start"), col("period_end"), col("period_label"), col("grain"), col("theater"),
-            col("value").as("claimed_attacks"), col("derivation"), col("sources"), col("qualifier"));
+  public static List<Row> build(List<Figure> figures) {
+    List<Figure> attacks = figures.stream().filter(f -> Metric.CLAIMED_ATTACKS.equals(f.getMetric())).toList();
+    Map<Key, Figure> byTheaterAndPeriod = new HashMap<>();
+    attacks.forEach(f -> byTheaterAndPeriod.put(new Key(f.getTheater(), new Period(f.getPeriodStart(),
+        f.getPeriodEnd())), f));
 
-    Dataset<Row> wholeYears = attacks
-        .filter(col("grain").equalTo(lit(Grain.YEAR.code())))
-        .select(col("theater").as("y_theater"), year(col("period_start")).as("y_year"),
-            col("claimed_attacks").as("prior_year_attacks"), col("qualifier").as("y_qualifier"));
-    Dataset<Row> samePeriods = attacks.select(col("theater").as("p_theater"),
-        col("period_start").as("p_start"), col("period_end").as("p_end"),
-        col("claimed_attacks").as("same_period_prior_year_attacks"), col("qualifier").as("p_qualifier"));
+    List<Row> rows = new ArrayList<>();
+    for (Figure f : attacks) {
+      LocalDate start = f.getPeriodStart();
+      LocalDate end = f.getPeriodEnd();
+      Long value = f.getValue();
+      boolean withinOneYear = start.getYear() == end.getYear();
+      Figure priorYear = withinOneYear ? byTheaterAndPeriod.get(new Key(f.getTheater(), Period.year(start.getYear() - 1)))
+          : null;
+      // A period ending on the last day of February compares with the last day of February.
+      boolean endLastFebruary = end.getMonthValue() == 2 && end.equals(end.with(TemporalAdjusters.lastDayOfMonth()));
+      LocalDate priorEnd = endLastFebruary ? end.minusMonths(12).with(TemporalAdjusters.lastDayOfMonth())
+          : end.minusMonths(12);
+      LocalDate priorStart = start.minusMonths(12);
+      Figure samePeriod = priorStart.isAfter(priorEnd) ? null
+          : byTheaterAndPeriod.get(new Key(f.getTheater(), new Period(priorStart, priorEnd)));
 
-    Column start = col("period_start");
-    Column end = col("period_end");
-    Column withinOneYear = year(start).equalTo(year(end));
-    // A period ending on the last day of February compares with the last day of February.
-    Column endLastFebruary = month(end).equalTo(2).and(end.equalTo(last_day(end)));
-    Column priorEnd = when(endLastFebruary, last_day(add_months(end, -12))).otherwise(add_months(end, -12));
-    Column priorStart = add_months(start, -12);
-
-    Dataset<Row> joined = attacks
-        .join(wholeYears, col("theater").equalTo(col("y_theater"))
-            .and(withinOneYear).and(col("y_year").equalTo(year(start).minus(1))), "left")
-        .join(samePeriods, col("theater").equalTo(col("p_theater"))
-            .and(col("p_start").equalTo(priorStart)).and(col("p_end").equalTo(priorEnd)), "left");
-
-    Column value = col("claimed_attacks");
-    Column days = FiguresTable.days();
-    Column daysInYear = datediff(make_date(year(start).plus(1), lit(1), lit(1)),
-        make_date(year(start), lit(1), lit(1)));
-    Column annualized = when(withinOneYear, value.cast("double").multiply(daysInYear).divide(days));
-    Column priorYear = col("prior_year_attacks");
-    Column startsOnFirstJanuary = month(start).equalTo(1).and(dayofmonth(start).equalTo(1));
-    return joined.select(
-        start, end, col("period_label"), col("grain"), col("theater"), days.as("days"), value,
-        FiguresTable.ratio(value.multiply(30), days).as("attacks_per_30_days"),
-        annualized.as("annualized_attacks"),
-        priorYear,
-        FiguresTable.ratio(annualized, priorYear).as("annualized_multiple"),
-        when(startsOnFirstJanuary, FiguresTable.ratio(value, priorYear)).as("to_date_multiple"),
-        col("same_period_prior_year_attacks"),
-        FiguresTable.ratio(value, col("same_period_prior_year_attacks")).as("same_period_multiple"),
-        col("derivation"), col("sources"),
-        FiguresTable.precisionOf(array_compact(array(col("qualifier"), col("y_qualifier"), col("p_qualifier"))))
-            .as("precision"));
+      int days = FiguresTable.days(start, end);
+      Double annualized = withinOneYear && value != null ? value.doubleValue() * start.lengthOfYear() / days : null;
+      Long priorYearValue = priorYear == null ? null : priorYear.getValue();
+      Long samePeriodValue = samePeriod == null ? null : samePeriod.getValue();
+      boolean startsOnFirstJanuary = start.getDayOfYear() == 1;
+      List<String> qualifiers = new ArrayList<>();
+      qualifiers.add(f.getQualifier());
+      if (priorYear != null) {
+        qualifiers.add(priorYear.getQualifier());
+      }
+      if (samePeriod != null) {
+        qualifiers.add(samePeriod.getQualifier());
+      }
+      rows.add(RowFactory.create(start, end, f.getPeriodLabel(), f.getGrain(), f.getTheater(), days, value,
+          FiguresTable.ratio(FiguresTable.times(value, 30), days),
+          annualized,
+          priorYearValue,
+          FiguresTable.ratio(annualized, priorYearValue),
+          startsOnFirstJanuary ? FiguresTable.ratio(value, priorYearValue) : null,
+          samePeriodValue,
+          FiguresTable.ratio(value, samePeriodValue),
+          f.getDerivation(), f.getSources(),
+          FiguresTable.precisionOf(qualifiers.stream().filter(Objects::nonNull).toList())));
+    }
+    return rows;
   }
 }

@@ -1,21 +1,18 @@
 package org.campaignmetrics.transform;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_join;
-import static org.apache.spark.sql.functions.array_sort;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.lag;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.when;
-
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.campaignmetrics.derive.Report;
 
 /**
  * {@code context_series}: stocks observed at a date (fighters at large, detainees, camp population,
@@ -23,39 +20,67 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * change per year. Reports that state the same observation are ranked as for figures (rule 3).
  */
 public final class ContextSeries {
+  public static final StructType SCHEMA = new StructType()
+      .add("as_of", DataTypes.DateType)
+      .add("scope", DataTypes.StringType)
+      .add("metric", DataTypes.StringType)
+      .add("value", DataTypes.LongType)
+      .add("qualifier", DataTypes.StringType)
+      .add("previous_as_of", DataTypes.DateType)
+      .add("previous_value", DataTypes.LongType)
+      .add("previous_qualifier", DataTypes.StringType)
+      .add("change", DataTypes.LongType)
+      .add("change_per_year", DataTypes.DoubleType)
+      .add("precision", DataTypes.StringType)
+      .add("sources", DataTypes.StringType)
+      .add("quote", DataTypes.StringType);
   private static final double DAYS_PER_YEAR = 365.25;
+
+  /** One observation as the input gives it (context.csv's checked rows). */
+  public record Observation(String reportId, LocalDate asOf, String scope, String metric, Long value,
+      String qualifier, String quote) {}
+
+  private record Series(String scope, String metric) {}
 
   private ContextSeries() {}
 
-  /**
-   * Observations (report_id, as_of, scope, metric, value, qualifier, quote) and reports
-   * (report_id, source_type, published_on) in; one row per (as_of, scope, metric) out.
-   */
-  public static Dataset<Row> build(Dataset<Row> observations, Dataset<Row> reports) {
-    WindowSpec sameObservation = Window.partitionBy("as_of", "scope", "metric");
-    WindowSpec byPriority = sameObservation.orderBy(
-        when(col("source_type").equalTo("official"), 0).otherwise(1), col("published_on").desc_nulls_last(),
-        col("report_id"));
-    Dataset<Row> resolved = observations.join(reports, "report_id")
-        .withColumn("sources", array_join(array_sort(collect_set(col("report_id")).over(sameObservation)), ";"))
-        .withColumn("rank", row_number().over(byPriority))
-        .filter(col("rank").equalTo(1));
-
-    WindowSpec series = Window.partitionBy("scope", "metric").orderBy("as_of");
-    Column change = col("value").minus(col("previous_value"));
-    Column days = datediff(col("as_of"), col("previous_as_of"));
-    return resolved
-        .withColumn("previous_as_of", lag(col("as_of"), 1).over(series))
-        .withColumn("previous_value", lag(col("value"), 1).over(series))
-        .withColumn("previous_qualifier", lag(col("qualifier"), 1).over(series))
-        .select(col("as_of"), col("scope"), col("metric"), col("value"), col("qualifier"),
-            col("previous_as_of"), col("previous_value"), col("previous_qualifier"),
-            change.as("change"),
-            FiguresTable.ratio(change.cast("double").multiply(lit(DAYS_PER_YEAR)), days).as("change_per_year"),
-            // a change between two figures that are not both exact is only indicative
-            when(col("previous_qualifier").isNull(), FiguresTable.precisionOf(array(col("qualifier"))))
-                .when(col("qualifier").equalTo("exact").and(col("previous_qualifier").equalTo("exact")), lit("exact"))
-                .otherwise(lit("approximate")).as("precision"),
-            col("sources"), col("quote"));
+  /** One row per (as_of, scope, metric), in the order of scope, metric, as_of. */
+  public static List<Row> build(List<Observation> observations, Map<String, Report> reports) {
+    // per series, per date: every report's observation, the highest-priority report first
+    Comparator<Observation> priority = Comparator.comparing(o -> reports.get(o.reportId()), Report.PRIORITY);
+    Map<Series, TreeMap<LocalDate, List<Observation>>> series = new TreeMap<>(
+        Comparator.comparing(Series::scope).thenComparing(Series::metric));
+    for (Observation o : observations) {
+      if (reports.containsKey(o.reportId())) {
+        series.computeIfAbsent(new Series(o.scope(), o.metric()), k -> new TreeMap<>())
+            .computeIfAbsent(o.asOf(), k -> new ArrayList<>()).add(o);
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    for (TreeMap<LocalDate, List<Observation>> dates : series.values()) {
+      Observation previous = null;
+      for (List<Observation> stated : dates.values()) {
+        Observation o = stated.stream().min(priority).orElseThrow();
+        TreeSet<String> sources = new TreeSet<>();
+        stated.forEach(s -> sources.add(s.reportId()));
+        Long change = null;
+        Double changePerYear = null;
+        String precision = FiguresTable.precisionOf(java.util.Collections.singleton(o.qualifier()));
+        if (previous != null) {
+          change = o.value() == null || previous.value() == null ? null : o.value() - previous.value();
+          changePerYear = FiguresTable.ratio(change == null ? null : change.doubleValue() * DAYS_PER_YEAR,
+              ChronoUnit.DAYS.between(previous.asOf(), o.asOf()));
+          // a change between two figures that are not both exact is only indicative
+          boolean bothExact = "exact".equals(o.qualifier()) && "exact".equals(previous.qualifier());
+          precision = previous.qualifier() == null ? precision : bothExact ? "exact" : "approximate";
+        }
+        rows.add(RowFactory.create(o.asOf(), o.scope(), o.metric(), o.value(), o.qualifier(),
+            previous == null ? null : previous.asOf(), previous == null ? null : previous.value(),
+            previous == null ? null : previous.qualifier(), change, changePerYear, precision,
+            String.join(";", sources), o.quote()));
+        previous = o;
+      }
+    }
+    return rows;
   }
 }

@@ -1,76 +1,91 @@
 package org.campaignmetrics.transform;
 
-import static org.apache.spark.sql.functions.array_contains;
-import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.array_join;
-import static org.apache.spark.sql.functions.array_sort;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.flatten;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.when;
-
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.campaignmetrics.derive.Figure;
 
-/** The long {@code figures} output table, and column pieces the wide tables share. */
+/**
+ * The long {@code figures} output table, and the arithmetic the wide tables share.
+ *
+ * <p>The output tables are built on the driver from the derived figures, whose number depends on
+ * periods, theaters and reports, never on the input's rows: tens of thousands at most, for which a
+ * Spark query's planning and scheduling would cost more than the work.
+ */
 public final class FiguresTable {
+  /** The columns every period table starts with. */
+  static final StructType PERIOD_AND_THEATER = new StructType()
+      .add("period_start", DataTypes.DateType)
+      .add("period_end", DataTypes.DateType)
+      .add("period_label", DataTypes.StringType)
+      .add("grain", DataTypes.StringType)
+      .add("theater", DataTypes.StringType);
+
+  public static final StructType SCHEMA = PERIOD_AND_THEATER
+      .add("metric", DataTypes.StringType)
+      .add("value", DataTypes.LongType)
+      .add("derivation", DataTypes.StringType)
+      .add("sources", DataTypes.StringType)
+      .add("quote", DataTypes.StringType)
+      .add("qualifier", DataTypes.StringType);
+
   private FiguresTable() {}
 
-  /** Figure beans as the rows the output tables are built from (with the internal table column). */
-  public static Dataset<Row> fromBeans(Dataset<Figure> figures) {
-    return figures.select(
-        col("table"), col("periodStart").as("period_start"), col("periodEnd").as("period_end"),
-        col("periodLabel").as("period_label"), col("grain"), col("theater"), col("metric"),
-        col("value"), col("derivation"), col("sources"), col("quote"), col("qualifier"));
-  }
-
-  /** The published figures table: the internal table column dropped. */
-  public static Dataset<Row> build(Dataset<Row> figures) {
-    return figures.select("period_start", "period_end", "period_label", "grain", "theater", "metric",
-        "value", "derivation", "sources", "quote", "qualifier");
+  public static List<Row> build(List<Figure> figures) {
+    return figures.stream().map(f -> RowFactory.create(f.getPeriodStart(), f.getPeriodEnd(), f.getPeriodLabel(),
+        f.getGrain(), f.getTheater(), f.getMetric(), f.getValue(), f.getDerivation(), f.getSources(), f.getQuote(),
+        f.getQualifier())).toList();
   }
 
   /** Days in the period, both ends included. */
-  static Column days() {
-    return datediff(col("period_end"), col("period_start")).plus(1);
+  static int days(LocalDate start, LocalDate end) {
+    return Math.toIntExact(ChronoUnit.DAYS.between(start, end) + 1);
   }
 
-  /** numerator / denominator as DOUBLE, empty where the denominator is unknown or zero. */
-  static Column ratio(Column numerator, Column denominator) {
-    return when(denominator.notEqual(lit(0)), numerator.cast("double").divide(denominator));
+  /** numerator / denominator as a double, null where either is unknown or the denominator is zero. */
+  static Double ratio(Number numerator, Number denominator) {
+    if (numerator == null || denominator == null || denominator.doubleValue() == 0) {
+      return null;
+    }
+    return numerator.doubleValue() / denominator.doubleValue();
   }
 
-  /** Aggregate: the one derivation of a group's figures, or "mixed". */
-  static Column derivationOfGroup() {
-    Column kinds = collect_set(col("derivation"));
-    return when(size(kinds).equalTo(1), element_at(kinds, 1)).otherwise(lit("mixed"));
+  /** The product, null where the number is unknown. */
+  static Long times(Long number, long factor) {
+    return number == null ? null : number * factor;
+  }
+
+  /** The one derivation of a group's figures, or "mixed". */
+  static String derivationOf(Collection<Figure> figures) {
+    return figures.stream().map(Figure::getDerivation).distinct().count() == 1
+        ? figures.iterator().next().getDerivation() : "mixed";
   }
 
   /**
    * exact | approximate | lower_bound for a set of qualifiers: the weakest wins, so a rate or share
    * built on a figure that is not exact never reads as exact.
    */
-  static Column precisionOf(Column qualifiers) {
-    return when(array_contains(qualifiers, "approximate"), lit("approximate"))
-        .when(array_contains(qualifiers, "more_than").or(array_contains(qualifiers, "at_least")), lit("lower_bound"))
-        .otherwise(lit("exact"));
+  static String precisionOf(Collection<String> qualifiers) {
+    if (qualifiers.contains("approximate")) {
+      return "approximate";
+    }
+    return qualifiers.contains("more_than") || qualifiers.contains("at_least") ? "lower_bound" : "exact";
   }
 
-  /** Aggregate: the precision of a group's figures. */
-  static Column precisionOfGroup() {
-    return precisionOf(collect_set(col("qualifier")));
-  }
-
-  /** Aggregate: every report id behind a group's figures, sorted, joined with ';'. */
-  static Column sourcesOfGroup() {
-    return array_join(array_sort(array_distinct(flatten(collect_list(split(col("sources"), ";"))))), ";");
+  /** Every report id behind a group's figures, sorted, joined with ';'. */
+  static String sourcesOf(Collection<Figure> figures) {
+    TreeSet<String> ids = new TreeSet<>();
+    for (Figure figure : figures) {
+      if (figure.getSources() != null) {
+        ids.addAll(List.of(figure.getSources().split(";")));
+      }
+    }
+    return String.join(";", ids);
   }
 }

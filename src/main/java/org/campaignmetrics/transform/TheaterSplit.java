@@ -1,25 +1,18 @@
 package org.campaignmetrics.transform;
 
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.flatten;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.campaignmetrics.Metric;
+import org.campaignmetrics.derive.Figure;
 
 /**
  * {@code theater_split}: each theater's share of a figure, for a period where every theater of the
@@ -28,33 +21,69 @@ import org.campaignmetrics.Metric;
 public final class TheaterSplit {
   public static final List<String> METRICS =
       List.of(Metric.MISSIONS, Metric.KILLED, Metric.DETAINED, Metric.CLAIMED_ATTACKS);
+  public static final StructType SCHEMA;
+
+  static {
+    StructType schema = FiguresTable.PERIOD_AND_THEATER;
+    for (String metric : METRICS) {
+      schema = schema.add(metric, DataTypes.LongType).add(metric + "_share", DataTypes.DoubleType);
+    }
+    SCHEMA = schema.add("precision", DataTypes.StringType);
+  }
 
   private TheaterSplit() {}
 
-  public static Dataset<Row> build(Dataset<Row> figures) {
-    Dataset<Row> theaters = figures.filter(col("theater").notEqual(lit(Metric.ALL_THEATERS)));
-    Dataset<Row> theatersPerTable =
-        theaters.groupBy("table").agg(countDistinct(col("theater")).as("table_theaters"));
-    WindowSpec samePeriodAndMetric = Window.partitionBy("period_start", "period_end", "metric");
-    Dataset<Row> shares = theaters
-        .filter(col("metric").isin(METRICS.toArray()))
-        .join(broadcast(theatersPerTable), "table")
-        .withColumn("theaters_known", count(lit(1)).over(samePeriodAndMetric))
-        .withColumn("total", sum(col("value")).over(samePeriodAndMetric))
-        .filter(col("theaters_known").equalTo(col("table_theaters")))
-        .withColumn("share", FiguresTable.ratio(col("value"), col("total")))
-        // a share is only as exact as every figure of its period and metric
-        .withColumn("qualifiers", collect_set(col("qualifier")).over(samePeriodAndMetric));
-
-    List<Column> aggregates = new ArrayList<>();
-    for (String metric : METRICS) {
-      Column isMetric = col("metric").equalTo(metric);
-      aggregates.add(max(when(isMetric, col("value"))).as(metric));
-      aggregates.add(max(when(isMetric, col("share"))).as(metric + "_share"));
+  public static List<Row> build(List<Figure> figures) {
+    Map<String, Set<String>> theatersOfTable = new HashMap<>();
+    Map<List<Object>, List<Figure>> byPeriodAndMetric = new LinkedHashMap<>();
+    for (Figure f : figures) {
+      if (Metric.ALL_THEATERS.equals(f.getTheater())) {
+        continue;
+      }
+      theatersOfTable.computeIfAbsent(f.getTable(), k -> new HashSet<>()).add(f.getTheater());
+      if (METRICS.contains(f.getMetric())) {
+        byPeriodAndMetric.computeIfAbsent(List.of(f.getPeriodStart(), f.getPeriodEnd(), f.getMetric()),
+            k -> new ArrayList<>()).add(f);
+      }
     }
-    aggregates.add(FiguresTable.precisionOf(flatten(collect_list(col("qualifiers")))).as("precision"));
-    return shares
-        .groupBy("period_start", "period_end", "period_label", "grain", "theater")
-        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
+    // a share is only as exact as every figure of its period and metric
+    Map<List<Object>, List<Figure>> byPeriodAndTheater = new LinkedHashMap<>();
+    Map<Figure, Double> shares = new HashMap<>();
+    Map<List<Object>, Set<String>> qualifiers = new HashMap<>();
+    for (List<Figure> known : byPeriodAndMetric.values()) {
+      if (known.size() != theatersOfTable.get(known.get(0).getTable()).size()) {
+        continue;
+      }
+      Long total = null;
+      Set<String> knownQualifiers = new HashSet<>();
+      for (Figure f : known) {
+        total = f.getValue() == null ? total : (total == null ? 0 : total) + f.getValue();
+        knownQualifiers.add(f.getQualifier());
+      }
+      for (Figure f : known) {
+        shares.put(f, FiguresTable.ratio(f.getValue(), total));
+        List<Object> key = List.of(f.getPeriodStart(), f.getPeriodEnd(), f.getTheater());
+        byPeriodAndTheater.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+        qualifiers.computeIfAbsent(key, k -> new HashSet<>()).addAll(knownQualifiers);
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    byPeriodAndTheater.forEach((key, group) -> {
+      Figure first = group.get(0);
+      Object[] row = new Object[SCHEMA.size()];
+      row[0] = first.getPeriodStart();
+      row[1] = first.getPeriodEnd();
+      row[2] = first.getPeriodLabel();
+      row[3] = first.getGrain();
+      row[4] = first.getTheater();
+      for (Figure f : group) {
+        int at = 5 + 2 * METRICS.indexOf(f.getMetric());
+        row[at] = f.getValue();
+        row[at + 1] = shares.get(f);
+      }
+      row[row.length - 1] = FiguresTable.precisionOf(qualifiers.get(key));
+      rows.add(RowFactory.create(row));
+    });
+    return rows;
   }
 }

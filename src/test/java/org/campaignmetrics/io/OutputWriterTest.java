@@ -16,6 +16,11 @@ class OutputWriterTest extends SparkTest {
   @TempDir
   Path output;
 
+  private static OutputWriter.Table table(String name, Dataset<Row> rows, boolean rowLevel) {
+    return rowLevel ? new OutputWriter.Table(name, rows, List.of("n"))
+        : OutputWriter.Table.onDriver(name, rows.schema(), rows.collectAsList(), List.of("n"));
+  }
+
   /** Both ways of writing a table: from the driver (aggregates) and by Spark (row-level tables). */
   @ParameterizedTest(name = "row-level: {0}")
   @ValueSource(booleans = {false, true})
@@ -25,7 +30,7 @@ class OutputWriterTest extends SparkTest {
         + " (1, 'Iraq, Syria\nand beyond', 0.25D, DATE'2024-01-01')"
         + " AS t(n, quote, rate, day)");
     OutputWriter.writeAll(spark, output.toString(),
-        List.of(new OutputWriter.Table("sample", rows, List.of("n"), rowLevel)));
+        List.of(table("sample", rows, rowLevel)));
     assertEquals("n,quote,rate,day\n"
             + "1,\"Iraq, Syria\nand beyond\",0.25,2024-01-01\n"
             + "2,\"say \"\"more than double\"\"\",,2024-06-30\n",
@@ -43,7 +48,7 @@ class OutputWriterTest extends SparkTest {
         + " (5, '\\tx', 6), (6, 'plain - text', 7), (7, CAST(NULL AS STRING), 8)"
         + " AS t(n, note, delta)");
     OutputWriter.writeAll(spark, output.toString(),
-        List.of(new OutputWriter.Table("cells", rows, List.of("n"), rowLevel)));
+        List.of(table("cells", rows, rowLevel)));
     assertEquals("n,note,delta\n"
             + "1,'=HYPERLINK('x'),-5\n"
             + "2,'+1,3\n"

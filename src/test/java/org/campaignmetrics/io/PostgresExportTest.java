@@ -130,7 +130,7 @@ class PostgresExportTest extends SparkTest {
   void everyTableHoldsTheParquetRowsWithTypesKeysAndComments() throws Exception {
     JsonNode manifest = new ObjectMapper().readTree(output.resolve(RunManifest.FILE).toFile());
     for (OutputWriter.Table table : published) {
-      Dataset<Row> parquet = table.rows();
+      Dataset<Row> parquet = table.sparkRows();
       Dataset<Row> exported = spark.read().jdbc(URL, SCHEMA + "." + table.name(), target(SCHEMA).properties())
           .select(parquet.columns()[0], java.util.Arrays.copyOfRange(parquet.columns(), 1, parquet.columns().length));
       long rows = parquet.count();
@@ -202,7 +202,7 @@ class PostgresExportTest extends SparkTest {
     Map<String, Object> before = contents();
 
     // rows that break the primary key, loaded after the other tables
-    Dataset<Row> context = table("context_series").rows();
+    Dataset<Row> context = table("context_series").sparkRows();
     PostgresExport.ExportException duplicates = assertThrows(PostgresExport.ExportException.class, () ->
         PostgresExport.export(spark, target(SCHEMA), replacing("context_series", context.union(context)), "broken",
             LocalDate.parse("2024-07-18")));
@@ -213,7 +213,7 @@ class PostgresExportTest extends SparkTest {
 
     // changed columns under a view: the swap fails midway and rolls back what it had swapped
     execute("CREATE VIEW " + SCHEMA + ".split AS SELECT * FROM " + SCHEMA + ".theater_split");
-    Dataset<Row> fewerColumns = table("theater_split").rows().drop("precision");
+    Dataset<Row> fewerColumns = table("theater_split").sparkRows().drop("precision");
     PostgresExport.ExportException swap = assertThrows(PostgresExport.ExportException.class, () ->
         PostgresExport.export(spark, target(SCHEMA), replacing("theater_split", fewerColumns), "broken",
             LocalDate.parse("2024-07-18")));
@@ -260,7 +260,7 @@ class PostgresExportTest extends SparkTest {
     assertEquals(URL, parameters.get("jdbc_url").asText());
     assertEquals(SCHEMA + "_cli", parameters.get("jdbc_schema").asText());
     assertEquals(USER, new ObjectMapper().readTree(manifest).at("/postgres_export/user").asText());
-    assertEquals(table("figures").rows().count(), (long) (Long) scalar("SELECT count(*) FROM " + SCHEMA + "_cli.figures"));
+    assertEquals(table("figures").sparkRows().count(), (long) (Long) scalar("SELECT count(*) FROM " + SCHEMA + "_cli.figures"));
 
     // a wrong password: refused, and not repeated
     Properties wrong = new Properties();

@@ -5,12 +5,13 @@ import static org.apache.spark.sql.functions.col;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.campaignmetrics.Metric;
 import org.campaignmetrics.Period;
 import org.campaignmetrics.SparkTest;
 import org.campaignmetrics.derive.DerivationEngine;
+import org.campaignmetrics.derive.Figure;
 import org.campaignmetrics.derive.Statement;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +24,13 @@ class OutputTablesTest extends SparkTest {
     return this;
   }
 
-  private Dataset<Row> figures() {
-    return FiguresTable.fromBeans(
-        spark.createDataset(DerivationEngine.derive(statements).figures(), Encoders.bean(org.campaignmetrics.derive.Figure.class)));
+  private List<Figure> figures() {
+    return DerivationEngine.derive(statements).figures();
+  }
+
+  /** A table's rows as a DataFrame, to compare with the expected rows in SQL. */
+  private Dataset<Row> table(List<Row> rows, StructType schema) {
+    return spark.createDataFrame(rows, schema);
   }
 
   @Test
@@ -42,7 +47,7 @@ class OutputTablesTest extends SparkTest {
             + " AS t(period_label, days, missions, killed, detained, leaders_killed, killed_per_mission,"
             + " detained_per_mission, removed_per_mission, missions_per_30_days, killed_per_30_days,"
             + " detained_per_30_days, derivation, sources)",
-        OperationsPeriods.build(figures()));
+        table(OperationsPeriods.build(figures()), OperationsPeriods.SCHEMA));
   }
 
   @Test
@@ -57,7 +62,7 @@ class OutputTablesTest extends SparkTest {
             + " ('2024-Q2', NULL, NULL, 'mixed', 'a;b;c'),"
             + " ('2024-H1', 0L, NULL, 'reported', 'a')"
             + " AS t(period_label, missions, killed_per_mission, derivation, sources)",
-        OperationsPeriods.build(figures()));
+        table(OperationsPeriods.build(figures()), OperationsPeriods.SCHEMA));
   }
 
   @Test
@@ -78,7 +83,7 @@ class OutputTablesTest extends SparkTest {
             + " ('2024-Q2', 'SYRIA', NULL, NULL, 14L, 0.318182, NULL, NULL, NULL)"
             + " AS t(period_label, theater, missions, missions_share, killed, killed_share, detained,"
             + " detained_share, claimed_attacks_share)",
-        TheaterSplit.build(figures()));
+        table(TheaterSplit.build(figures()), TheaterSplit.SCHEMA));
   }
 
   @Test
@@ -91,7 +96,7 @@ class OutputTablesTest extends SparkTest {
             + " ('IRAQ', 137L, 0.695431, 100L, 0.653595), ('LIBYA', 1L, 0.005076, NULL, NULL),"
             + " ('SYRIA', 59L, 0.299492, 53L, 0.346405)"
             + " AS t(theater, missions, missions_share, claimed_attacks, claimed_attacks_share)",
-        TheaterSplit.build(figures()));
+        table(TheaterSplit.build(figures()), TheaterSplit.SCHEMA));
   }
 
   @Test
@@ -102,7 +107,7 @@ class OutputTablesTest extends SparkTest {
         .state("a", Period.year(2024), "ALL", Metric.CLAIMED_ATTACKS, 200)
         .state("a", Period.of("2025-01-01", "2025-02-28"), "ALL", Metric.CLAIMED_ATTACKS, 40)
         .state("a", Period.of("2023-12-01", "2024-01-31"), "ALL", Metric.CLAIMED_ATTACKS, 10);
-    Dataset<Row> trends = AttackTrends.build(figures());
+    Dataset<Row> trends = table(AttackTrends.build(figures()), AttackTrends.SCHEMA);
     assertRows("SELECT * FROM VALUES"
             + " ('2023', 365, 100L, 100.0, NULL, NULL, NULL, NULL, NULL),"
             + " ('2023-01-01/2023-02-28', 59, 20L, 123.728814, NULL, NULL, NULL, NULL, NULL),"
@@ -122,6 +127,25 @@ class OutputTablesTest extends SparkTest {
     assertRows("SELECT * FROM VALUES ('2024-Q2', 121L, 321.758242, 2.659159, NULL, 26.373626)"
             + " AS t(period_label, prior_year_attacks, annualized_attacks, annualized_multiple, to_date_multiple,"
             + " attacks_per_30_days)",
-        AttackTrends.build(figures()).filter(col("period_label").equalTo("2024-Q2")));
+        table(AttackTrends.build(figures()), AttackTrends.SCHEMA).filter(col("period_label").equalTo("2024-Q2")));
+  }
+
+  @Test
+  void contextSeriesRanksReportsAndMeasuresTheChangeSinceThePreviousObservation() {
+    java.time.LocalDate march = java.time.LocalDate.parse("2024-03-31");
+    java.time.LocalDate july = java.time.LocalDate.parse("2024-07-16");
+    java.util.Map<String, org.campaignmetrics.derive.Report> reports = java.util.Map.of(
+        "official", new org.campaignmetrics.derive.Report("official", "official", july, null),
+        "outlet", new org.campaignmetrics.derive.Report("outlet", "media", july.plusDays(4), null));
+    List<ContextSeries.Observation> observations = List.of(
+        new ContextSeries.Observation("outlet", july, "SYRIA", "fighters_at_large", 2500L, "exact", "media says"),
+        new ContextSeries.Observation("official", july, "SYRIA", "fighters_at_large", 2600L, "exact", "CENTCOM says"),
+        new ContextSeries.Observation("official", march, "SYRIA", "fighters_at_large", 2000L, "approximate", null),
+        new ContextSeries.Observation("unknown", march, "IRAQ", "fighters_at_large", 1L, "exact", null));
+    assertRows("SELECT * FROM VALUES"
+            + " (DATE'2024-03-31', 2000L, NULL, NULL, NULL, 'approximate', 'official', NULL),"
+            + " (DATE'2024-07-16', 2600L, 2000L, 600L, 2048.130841, 'approximate', 'official;outlet', 'CENTCOM says')"
+            + " AS t(as_of, value, previous_value, change, change_per_year, precision, sources, quote)",
+        table(ContextSeries.build(observations, reports), ContextSeries.SCHEMA));
   }
 }
