@@ -112,7 +112,9 @@ public final class CsvInputReader {
         .csv(path.toString());
 
     StructType numbered = fileSchema.add(LINE, DataTypes.LongType, false);
-    Dataset<Row> withLines = records.mapPartitions(new LineNumbers(), Encoders.row(numbered));
+    // A multi-line CSV file is never split: it is one partition, and saying so (coalesce(1)) lets
+    // Spark aggregate it without a shuffle stage per aggregation.
+    Dataset<Row> withLines = records.mapPartitions(new LineNumbers(), Encoders.row(numbered)).coalesce(1);
 
     List<Column> selected = new ArrayList<>();
     for (String column : table.columns()) {
