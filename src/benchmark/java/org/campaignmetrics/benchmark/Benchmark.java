@@ -45,17 +45,21 @@ public final class Benchmark {
   private final Path work;
   private final int runs;
   private final List<String> javaOptions;
+  /** Class-data sharing, as jobs/campaign-metrics does it: an archive per variant, recorded unmeasured. */
+  private final boolean cds;
 
-  private Benchmark(Path project, Path work, int runs) throws IOException {
+  private Benchmark(Path project, Path work, int runs, boolean cds) throws IOException {
     this.project = project;
     this.work = work;
     this.runs = runs;
+    this.cds = cds;
+    deleteTree(work.resolve("cds")); // recorded against this invocation's copy of the jar, or ignored by the JVM
     this.javaOptions = new ArrayList<>(List.of("@" + project.resolve("jobs/java17-options"), "-Xmx1g"));
   }
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new LinkedHashMap<>(Map.of("--sizes", "sample,1000000,10000000,30000000",
-        "--runs", "3", "--work", "target/benchmark", "--seed", "1"));
+        "--runs", "3", "--work", "target/benchmark", "--seed", "1", "--cds", "off"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!args[i].startsWith("--")) {
         throw new IllegalArgumentException("expected --option VALUE, got " + args[i]);
@@ -64,12 +68,12 @@ public final class Benchmark {
     }
     if (args.length % 2 != 0) {
       System.err.println("usage: jobs/benchmark [--sizes sample,1000000,...] [--runs N] [--work DIR] "
-          + "[--seed S] [--markdown FILE]");
+          + "[--seed S] [--cds on|off] [--markdown FILE]");
       System.exit(2);
     }
     Path project = Path.of("").toAbsolutePath();
     Benchmark benchmark = new Benchmark(project, project.resolve(options.get("--work")),
-        Integer.parseInt(options.get("--runs")));
+        Integer.parseInt(options.get("--runs")), "on".equals(options.get("--cds")));
     List<Size> sizes = new ArrayList<>();
     for (String size : options.get("--sizes").split(",")) {
       sizes.add(size.equals("sample") ? new Size("sample-data", project.resolve("sample-data"), 0)
@@ -80,7 +84,7 @@ public final class Benchmark {
     for (Size size : sizes) {
       results.put(size, benchmark.measure(size));
     }
-    String report = report(results, benchmark.runs);
+    String report = report(results, benchmark.runs, benchmark.cds);
     System.out.println();
     System.out.print(report);
     if (options.containsKey("--markdown")) {
@@ -123,15 +127,12 @@ public final class Benchmark {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString()));
         command.addAll(javaOptions);
+        if (cds) {
+          command.addAll(sharedArchive(variant, command, size));
+        }
         command.addAll(List.of("-Dbenchmark.rss=" + rss, "-cp", System.getProperty("java.class.path"),
             Measured.class.getName()));
-        switch (variant) {
-          case SESSION -> command.add("session");
-          case SCAN, DUCKDB -> command.addAll(List.of(variant.name().toLowerCase(Locale.ROOT),
-              size.input().toString(), output.toString()));
-          case JOB -> command.addAll(List.of("job", "--input", size.input().toString(), "--output",
-              output.toString(), "--master", "local[*]", "--run-id", "benchmark"));
-        }
+        command.addAll(arguments(variant, size, output));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int status = process.waitFor();
@@ -158,6 +159,43 @@ public final class Benchmark {
     return medians;
   }
 
+  /** What Measured is told to run. */
+  private static List<String> arguments(Variant variant, Size size, Path output) {
+    return switch (variant) {
+      case SESSION -> List.of("session");
+      case SCAN, DUCKDB -> List.of(variant.name().toLowerCase(Locale.ROOT), size.input().toString(), output.toString());
+      case JOB -> List.of("job", "--input", size.input().toString(), "--output", output.toString(), "--master",
+          "local[*]", "--run-id", "benchmark");
+    };
+  }
+
+  /**
+   * The options that map a variant's class-data archive, recorded first by an unmeasured run of the
+   * variant on this size if there is none yet (the launcher records it on the first run after a build).
+   */
+  private List<String> sharedArchive(Variant variant, List<String> javaAndOptions, Size size) throws Exception {
+    Path archive = work.resolve("cds/" + variant.name().toLowerCase(Locale.ROOT) + ".jsa");
+    List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    if (!Files.exists(archive)) {
+      Files.createDirectories(archive.getParent());
+      List<String> recording = new ArrayList<>(javaAndOptions);
+      recording.add("-XX:ArchiveClassesAtExit=" + archive);
+      recording.addAll(quiet);
+      recording.addAll(List.of("-cp", System.getProperty("java.class.path"), Measured.class.getName()));
+      Path output = work.resolve("out/cds-" + variant.name().toLowerCase(Locale.ROOT));
+      recording.addAll(arguments(variant, size, output));
+      System.err.printf("recording the class-data archive of %s%n", variant.label);
+      Process process = new ProcessBuilder(recording).redirectErrorStream(true)
+          .redirectOutput(work.resolve("cds-recording.log").toFile()).start();
+      if (process.waitFor() != 0 || !Files.exists(archive)) {
+        throw new IllegalStateException("recording " + archive + " failed; see " + work.resolve("cds-recording.log"));
+      }
+    }
+    List<String> options = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
+    options.addAll(quiet);
+    return options;
+  }
+
   private static long rowsRead(Path manifest) throws IOException {
     long rows = 0;
     Matcher matcher = ROWS_READ.matcher(Files.readString(manifest));
@@ -173,10 +211,11 @@ public final class Benchmark {
     return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
   }
 
-  static String report(Map<Size, Map<Variant, Result>> results, int runs) {
+  static String report(Map<Size, Map<Variant, Result>> results, int runs, boolean cds) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("Median of %d runs, each in a fresh JVM (-Xmx1g, local[*]); input rows = every row the "
-        + "job read (operations, attacks, reports, context).%n%n", runs));
+    out.append(String.format("Median of %d runs, each in a fresh JVM (-Xmx1g, local[*]%s); input rows = every row the "
+        + "job read (operations, attacks, reports, context).%n%n", runs,
+        cds ? ", class-data sharing: an archive per variant" : ""));
     out.append(String.format("%-12s %-13s %12s %10s %14s %14s  %s%n", "input", "run", "input rows", "wall s",
         "rows/s", "peak RSS MiB", "Spark work (job)"));
     for (Map.Entry<Size, Map<Variant, Result>> size : results.entrySet()) {
