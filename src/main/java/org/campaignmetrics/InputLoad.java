@@ -1,10 +1,7 @@
 package org.campaignmetrics;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,13 +16,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.campaignmetrics.derive.Report;
 import org.campaignmetrics.derive.Statement;
 import org.campaignmetrics.io.CsvInputReader;
 import org.campaignmetrics.io.CsvTable;
 import org.campaignmetrics.io.FigureInput;
 import org.campaignmetrics.io.InputException;
+import org.campaignmetrics.io.SourceRows;
 import org.campaignmetrics.transform.ContextSeries;
 import org.campaignmetrics.transform.InputParsing;
 import org.campaignmetrics.transform.ReportedFigures;
@@ -33,29 +30,22 @@ import org.campaignmetrics.transform.ReportedFigures;
 /**
  * Reads the input directory in one Spark job: each file is read once, every row parsed and checked,
  * and the records of each report, period and theater summed (rule 1). What comes back to the driver
- * is small by construction: the reports, the summed groups (reports x periods x theaters), the first
- * rejected rows, and each file's row counts. Rejected rows never stop the run (unless strict); they
- * are quarantined with their file, line, raw text, column and reason.
+ * is small by construction: the reports, the context observations, the summed groups (reports x
+ * periods x theaters) and, per figure file, how many rows were rejected. Only when rows were
+ * rejected does a second job find them, with file, line, raw text, column and reason: rejected rows
+ * never stop the run (unless strict); they are quarantined.
  */
 public final class InputLoad {
-  /** Rejects collected with the statements; past this, the rejects table is computed by Spark. */
+  /** Rejects collected on the driver; past this, the rejects table is computed by Spark. */
   public static final int REJECTS_COLLECTED = 10_000;
+  /** Rejected rows named in the message of a strict run. */
+  private static final int REJECTS_SHOWN = 20;
 
   private static final String KIND = "kind";
+  private static final String KIND_REPORT = "report";
   private static final String KIND_GROUP = "group";
-  private static final String KIND_REJECT = "reject";
-  private static final String KIND_COUNT = "count";
   private static final String KIND_CONTEXT = "context";
-
-  /** Context observations as they come back to the driver. */
-  public static final StructType CONTEXT_SCHEMA = new StructType()
-      .add("report_id", DataTypes.StringType, true)
-      .add("as_of", DataTypes.DateType, true)
-      .add("scope", DataTypes.StringType, true)
-      .add("metric", DataTypes.StringType, true)
-      .add("value", DataTypes.LongType, true)
-      .add("qualifier", DataTypes.StringType, true)
-      .add("quote", DataTypes.StringType, true);
+  private static final String TABLE = "table";
 
   /** The rejects output table: every quarantined input row. */
   public static final StructType REJECTS_SCHEMA = new StructType()
@@ -72,25 +62,65 @@ public final class InputLoad {
    * The loaded input: valid reports, rule-1 statements, context observations, quarantined rows and
    * each file's account. The rejects are on the driver ({@code rejectRows}) unless there are more
    * than {@link #REJECTS_COLLECTED}: then {@code rejectRows} is null and {@code rejects} is the Spark
-   * query that computes them again from the input.
+   * query that computes them from the input.
    */
   public record Loaded(Map<String, Report> reports, List<Statement> statements,
       List<ContextSeries.Observation> context, List<Row> rejectRows, Dataset<Row> rejects, long rejectCount,
       List<FileAccount> accounts) {}
 
+  /** One figure file of the input: its table, the name it was read under, its rows and metrics. */
+  private record FigureFile(String table, String input, SourceRows source, List<String> metrics) {}
+
   private InputLoad() {}
 
   public static Loaded load(SparkSession spark, String inputDir, boolean strict) {
-    // Reports first, in a small job of their own: one row per document, needed to check every record.
-    List<Row> reportRows = InputParsing.reports(CsvInputReader.read(spark, inputDir, CsvTable.REPORTS))
+    // Whole-file problems first, in the order of the contract, before any Spark job.
+    SourceRows reportsSource = CsvInputReader.read(spark, inputDir, CsvTable.REPORTS);
+    List<FigureFile> figureFiles = List.of(
+        new FigureFile(Metric.OPERATIONS, FigureInput.name(spark, inputDir, CsvTable.OPERATIONS),
+            FigureInput.read(spark, inputDir, CsvTable.OPERATIONS), Metric.OPERATIONS_METRICS),
+        new FigureFile(Metric.ATTACKS, FigureInput.name(spark, inputDir, CsvTable.ATTACKS),
+            FigureInput.read(spark, inputDir, CsvTable.ATTACKS), Metric.ATTACKS_METRICS));
+    boolean hasContext = CsvInputReader.exists(spark, inputDir, CsvTable.CONTEXT);
+
+    // The input pass: reports, context and each figure file's rule-1 groups, in one Spark job.
+    Dataset<Row> everything = InputParsing.reports(reportsSource)
         .select(col("report_id"), col("source_type"), col("published_on"), col("coverage_start"),
             col("coverage_end"), col(CsvInputReader.FILE).as("file"), col(CsvInputReader.LINE).as("line"),
             col(CsvInputReader.RAW).as("raw"), col(InputParsing.PROBLEM + ".column").as("column"),
             col(InputParsing.PROBLEM + ".reason").as("reason"))
-        .collectAsList();
+        .withColumn(KIND, lit(KIND_REPORT));
+    for (FigureFile figures : figureFiles) {
+      everything = everything.unionByName(
+          ReportedFigures.sumRecords(InputParsing.checkedFigures(figures.source(), figures.metrics()), figures.metrics())
+              .withColumn(TABLE, lit(figures.table()))
+              .withColumn(KIND, lit(KIND_GROUP)), true);
+    }
+    if (hasContext) {
+      everything = everything.unionByName(
+          InputParsing.contextObservations(CsvInputReader.read(spark, inputDir, CsvTable.CONTEXT))
+              .select(col("report_id"), col("as_of"), col("scope"), col("metric"), col("value"), col("qualifier"),
+                  col("quote"), col(CsvInputReader.FILE).as("file"), col(CsvInputReader.LINE).as("line"),
+                  col(CsvInputReader.RAW).as("raw"), col(InputParsing.PROBLEM + ".column").as("column"),
+                  col(InputParsing.PROBLEM + ".reason").as("reason"))
+              .withColumn(KIND, lit(KIND_CONTEXT)), true);
+    }
+    List<Row> reportRows = new ArrayList<>();
+    List<Row> contextRows = new ArrayList<>();
+    Map<String, List<Row>> groupsByTable = new LinkedHashMap<>();
+    figureFiles.forEach(f -> groupsByTable.put(f.table(), new ArrayList<>()));
+    for (Row row : everything.collectAsList()) {
+      switch (row.<String>getAs(KIND)) {
+        case KIND_REPORT -> reportRows.add(row);
+        case KIND_GROUP -> groupsByTable.get(row.<String>getAs(TABLE)).add(row);
+        default -> contextRows.add(row);
+      }
+    }
+
+    // Reports: rule 3 ranks them by id, so an id must name one report (a whole-file problem).
     Map<String, Report> validReports = new LinkedHashMap<>();
     Map<String, List<Long>> linesById = new TreeMap<>();
-    List<Row> collectedRejects = new ArrayList<>();
+    List<Row> rejects = new ArrayList<>();
     for (Row row : reportRows) {
       String id = row.getAs("report_id");
       if (id != null) {
@@ -99,158 +129,106 @@ public final class InputLoad {
       if (row.getAs("reason") == null) {
         validReports.put(id, toReport(row));
       } else {
-        collectedRejects.add(row);
+        rejects.add(rejectRow(row, row.getAs("column"), row.getAs("reason")));
       }
     }
-    // Rule 3 ranks reports by id, so an id must name one report: a whole-file problem.
     linesById.forEach((id, lines) -> {
       if (lines.size() > 1) {
         throw new InputException(CsvTable.REPORTS.fileName() + ": duplicate report_id '" + id + "' on lines "
             + String.join(", ", lines.stream().sorted().map(String::valueOf).toList()));
       }
     });
-    long reportRowsRejected = collectedRejects.size();
-
-    // Then one job over the figure files: each read once, checked, and summed (rule 1).
     Set<String> reportIds = validReports.keySet();
-    String operationsInput = FigureInput.name(spark, inputDir, CsvTable.OPERATIONS);
-    String attacksInput = FigureInput.name(spark, inputDir, CsvTable.ATTACKS);
-    // Each summed input feeds three branches (groups, rejects, counts). Spark pushes each branch's
-    // filter on the problem below the aggregation, which would scan and parse the input once per
-    // branch; kept, the input is read once and the branches read the small result.
-    Dataset<Row> operations = summed(spark, inputDir, CsvTable.OPERATIONS, Metric.OPERATIONS_METRICS, reportIds)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> attacks = summed(spark, inputDir, CsvTable.ATTACKS, Metric.ATTACKS_METRICS, reportIds)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> rejects = rejectRows(operations).unionByName(rejectRows(attacks));
-    Dataset<Row> groups = operations.filter(col(InputParsing.PROBLEM).isNull())
-        .withColumn("table", lit(Metric.OPERATIONS))
-        .unionByName(attacks.filter(col(InputParsing.PROBLEM).isNull()).withColumn("table", lit(Metric.ATTACKS)), true)
-        .drop(InputParsing.PROBLEM, CsvInputReader.RAW)
-        .withColumn(KIND, lit(KIND_GROUP));
-    Dataset<Row> counts = counts(operations).unionByName(counts(attacks));
-    Dataset<Row> contextRows = null;
-    boolean hasContext = CsvInputReader.exists(spark, inputDir, CsvTable.CONTEXT);
-    if (hasContext) {
-      Dataset<Row> context =
-          InputParsing.contextObservations(CsvInputReader.read(spark, inputDir, CsvTable.CONTEXT), reportIds);
-      rejects = rejects.unionByName(rejectRows(context));
-      contextRows = context.filter(col(InputParsing.PROBLEM).isNull())
-          .select(CONTEXT_SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(CONTEXT_SCHEMA.fieldNames(), 1,
-              CONTEXT_SCHEMA.fieldNames().length))
-          .withColumn(KIND, lit(KIND_CONTEXT));
-      counts = counts.unionByName(context.groupBy(col(CsvInputReader.INPUT))
-          .agg(count(lit(1)).as("rows_read"),
-              sum(when(col(InputParsing.PROBLEM).isNotNull(), 1L).otherwise(0L)).as("rows_rejected")));
-    }
-    Dataset<Row> firstRejects = rejects.orderBy("file", "line").limit(REJECTS_COLLECTED + 1)
-        .withColumn(KIND, lit(KIND_REJECT));
-    Dataset<Row> everything = groups.unionByName(counts.withColumn(KIND, lit(KIND_COUNT)), true)
-        .unionByName(firstRejects, true);
-    if (contextRows != null) {
-      everything = everything.unionByName(contextRows, true);
-    }
-
-    List<Statement> statements = new ArrayList<>();
-    List<ContextSeries.Observation> context = new ArrayList<>();
-    Map<String, long[]> readAndRejected = new TreeMap<>();
-    Map<String, Long> used = new TreeMap<>();
-    long figureRejects = 0;
-    List<Row> collected;
-    try {
-      collected = everything.collectAsList();
-    } finally {
-      operations.unpersist();
-      attacks.unpersist();
-    }
-    for (Row row : collected) {
-      switch (row.<String>getAs(KIND)) {
-        case KIND_GROUP -> {
-          used.merge(row.getAs(CsvInputReader.INPUT), row.<Long>getAs(ReportedFigures.ROWS), Long::sum);
-          List<String> metrics = Metric.OPERATIONS.equals(row.getAs("table"))
-              ? Metric.OPERATIONS_METRICS : Metric.ATTACKS_METRICS;
-          for (String metric : metrics) {
-            statements.add(toStatement(row, metric));
-          }
-        }
-        case KIND_COUNT -> readAndRejected.put(row.getAs(CsvInputReader.INPUT),
-            new long[] {row.<Long>getAs("rows_read"), row.<Long>getAs("rows_rejected")});
-        case KIND_CONTEXT -> {
-          used.merge(CsvTable.CONTEXT.fileName(), 1L, Long::sum);
-          context.add(new ContextSeries.Observation(row.getAs("report_id"), localDate(row.getAs("as_of")),
-              row.getAs("scope"), row.getAs("metric"), row.getAs("value"), row.getAs("qualifier"),
-              row.getAs("quote")));
-        }
-        default -> {
-          collectedRejects.add(row);
-          figureRejects++;
-        }
-      }
-    }
-
     List<FileAccount> accounts = new ArrayList<>();
-    accounts.add(new FileAccount(CsvTable.REPORTS.fileName(), reportRows.size(),
-        reportRows.size() - reportRowsRejected, reportRowsRejected));
-    long rejectCount = reportRowsRejected;
-    List<String> inputs = new ArrayList<>(List.of(operationsInput, attacksInput));
-    if (hasContext) {
-      inputs.add(CsvTable.CONTEXT.fileName());
-    }
-    for (String input : inputs) {
-      long[] counted = readAndRejected.getOrDefault(input, new long[2]);
-      long usedRows = used.getOrDefault(input, 0L);
-      if (counted[0] != usedRows + counted[1]) {
-        throw new IllegalStateException(input + ": " + counted[0] + " rows read but " + usedRows
-            + " used and " + counted[1] + " rejected; rows went missing");
+    accounts.add(new FileAccount(CsvTable.REPORTS.fileName(), reportRows.size(), reportRows.size() - rejects.size(),
+        rejects.size()));
+
+    // Figure files: a group of valid records whose report is not a valid one is rejected whole.
+    List<Statement> statements = new ArrayList<>();
+    long figureRejects = 0;
+    for (FigureFile figures : figureFiles) {
+      long read = 0;
+      long rejected = 0;
+      List<Row> valid = new ArrayList<>();
+      for (Row group : groupsByTable.get(figures.table())) {
+        long rows = group.<Long>getAs(ReportedFigures.ROWS);
+        read += rows;
+        if (group.<Boolean>getAs(InputParsing.REJECTED) || !reportIds.contains(group.<String>getAs("report_id"))) {
+          rejected += rows;
+        } else {
+          valid.add(group);
+        }
       }
-      accounts.add(new FileAccount(input, counted[0], usedRows, counted[1]));
-      rejectCount += counted[1];
+      statements.addAll(ReportedFigures.statements(figures.table(), figures.metrics(), valid));
+      accounts.add(new FileAccount(figures.input(), read, read - rejected, rejected));
+      figureRejects += rejected;
     }
-    collectedRejects.sort(java.util.Comparator.comparing((Row r) -> r.<String>getAs("file"))
-        .thenComparing(r -> r.<Long>getAs("line")));
+
+    // Context: every row is here; the report's rule is checked now that the valid ids are known.
+    List<ContextSeries.Observation> context = new ArrayList<>();
+    if (hasContext) {
+      long rejected = 0;
+      for (Row row : contextRows) {
+        String id = row.getAs("report_id");
+        if (row.getAs("reason") != null) {
+          rejects.add(rejectRow(row, row.getAs("column"), row.getAs("reason")));
+          rejected++;
+        } else if (!reportIds.contains(id)) {
+          rejects.add(rejectRow(row, "report_id", InputParsing.unknownReportReason(id)));
+          rejected++;
+        } else {
+          context.add(new ContextSeries.Observation(id, localDate(row.getAs("as_of")), row.getAs("scope"),
+              row.getAs("metric"), row.getAs("value"), row.getAs("qualifier"), row.getAs("quote")));
+        }
+      }
+      accounts.add(new FileAccount(CsvTable.CONTEXT.fileName(), contextRows.size(), contextRows.size() - rejected,
+          rejected));
+    }
+    long rejectCount = accounts.stream().mapToLong(FileAccount::rejected).sum();
+
+    // Rejected figure rows, found again with their particulars: a second job, only when there are any.
+    Dataset<Row> figureRejectRows = null;
+    if (figureRejects > 0) {
+      for (FigureFile figures : figureFiles) {
+        Dataset<Row> found = InputParsing.figureRecords(figures.source(), figures.metrics(), reportIds)
+            .filter(col(InputParsing.PROBLEM).isNotNull())
+            .select(col(CsvInputReader.FILE).as("file"), col(CsvInputReader.LINE).as("line"),
+                col(CsvInputReader.RAW).as("raw"), col(InputParsing.PROBLEM + ".column").as("column"),
+                col(InputParsing.PROBLEM + ".reason").as("reason"));
+        figureRejectRows = figureRejectRows == null ? found : figureRejectRows.unionByName(found);
+      }
+      if (strict || figureRejects <= REJECTS_COLLECTED) {
+        List<Row> found = figureRejectRows.orderBy("file", "line")
+            .limit((int) Math.min(figureRejects, strict ? REJECTS_SHOWN : REJECTS_COLLECTED)).collectAsList();
+        if (!strict && found.size() != figureRejects) {
+          throw new IllegalStateException("the input pass rejected " + figureRejects + " figure rows, but "
+              + found.size() + " were found again; did the input change during the run?");
+        }
+        rejects.addAll(found);
+      }
+    }
+    // by position: rows of REJECTS_SCHEMA, some made on the driver without a schema
+    rejects.sort(java.util.Comparator.comparing((Row r) -> r.getString(0)).thenComparing(r -> r.getLong(1)));
     if (strict && rejectCount > 0) {
-      throw new RejectedInputException(firstRejectMessages(collectedRejects), rejectCount);
+      throw new RejectedInputException(firstRejectMessages(rejects), rejectCount);
     }
-    List<Row> rejectTableRows = collectedRejects.stream().map(r -> RowFactory.create(
-        r.getAs("file"), r.getAs("line"), r.getAs("raw"), r.getAs("column"), r.getAs("reason"))).toList();
     if (figureRejects > REJECTS_COLLECTED) {
-      // too many to have brought back: Spark computes the table again from the input when writing it
-      Dataset<Row> rejectsTable = rejects.unionByName(spark.createDataFrame(
-          rejectTableRows.stream().filter(r -> CsvTable.REPORTS.fileName().equals(r.getString(0))).toList(),
-          REJECTS_SCHEMA));
+      // too many to bring to the driver: Spark computes the table again from the input when writing it
+      Dataset<Row> rejectsTable = figureRejectRows.unionByName(spark.createDataFrame(rejects, REJECTS_SCHEMA));
       return new Loaded(validReports, statements, context, null, rejectsTable, rejectCount, accounts);
     }
-    return new Loaded(validReports, statements, context, rejectTableRows, null, rejectCount, accounts);
+    return new Loaded(validReports, statements, context, rejects, null, rejectCount, accounts);
   }
 
-  private static Dataset<Row> summed(SparkSession spark, String inputDir, CsvTable table, List<String> metrics,
-      Set<String> reportIds) {
-    // the input's name is the same on every row: added to the small result, not hashed into each row's key
-    return ReportedFigures.sumRecords(
-            InputParsing.figureRecords(FigureInput.read(spark, inputDir, table), metrics, reportIds), metrics)
-        .withColumn(CsvInputReader.INPUT, lit(FigureInput.name(spark, inputDir, table)));
-  }
-
-  /** The rows of a parsed or summed input that have a problem: file, line, raw, column, reason. */
-  static Dataset<Row> rejectRows(Dataset<Row> table) {
-    return table.filter(col(InputParsing.PROBLEM).isNotNull())
-        .select(col(CsvInputReader.FILE).as("file"), col(CsvInputReader.LINE).as("line"),
-            col(CsvInputReader.RAW).as("raw"), col(InputParsing.PROBLEM + ".column").as("column"),
-            col(InputParsing.PROBLEM + ".reason").as("reason"));
-  }
-
-  private static Dataset<Row> counts(Dataset<Row> summed) {
-    return summed.groupBy(col(CsvInputReader.INPUT))
-        .agg(sum(col(ReportedFigures.ROWS)).as("rows_read"),
-            sum(when(col(InputParsing.PROBLEM).isNotNull(), col(ReportedFigures.ROWS)).otherwise(0L))
-                .as("rows_rejected"));
+  /** A rejects table row (file, line, raw, column, reason) from a row read on the driver. */
+  private static Row rejectRow(Row row, String column, String reason) {
+    return RowFactory.create(row.getAs("file"), row.getAs("line"), row.getAs("raw"), column, reason);
   }
 
   private static List<String> firstRejectMessages(List<Row> rejects) {
     List<String> lines = new ArrayList<>();
-    for (Row r : rejects.subList(0, Math.min(20, rejects.size()))) {
-      lines.add(r.getAs("file") + " line " + r.getAs("line") + ", column '" + r.getAs("column") + "': "
-          + r.getAs("reason"));
+    for (Row r : rejects.subList(0, Math.min(REJECTS_SHOWN, rejects.size()))) {
+      lines.add(r.getString(0) + " line " + r.getLong(1) + ", column '" + r.getString(3) + "': " + r.getString(4));
     }
     return lines;
   }
@@ -259,20 +237,6 @@ public final class InputLoad {
     LocalDate coverageStart = localDate(row.getAs("coverage_start"));
     return new Report(row.getAs("report_id"), row.getAs("source_type"), localDate(row.getAs("published_on")),
         coverageStart == null ? null : new Period(coverageStart, localDate(row.getAs("coverage_end"))));
-  }
-
-  private static Statement toStatement(Row row, String metric) {
-    Statement s = new Statement();
-    s.setTable(row.getAs("table"));
-    s.setReportId(row.getAs("report_id"));
-    s.setPeriodStart(localDate(row.getAs("period_start")));
-    s.setPeriodEnd(localDate(row.getAs("period_end")));
-    s.setTheater(row.getAs("theater"));
-    s.setMetric(metric);
-    s.setValue(row.getAs(metric));
-    s.setQualifier(row.getAs(metric + InputParsing.QUALIFIER));
-    s.setQuote(row.getAs("quote"));
-    return s;
   }
 
   private static LocalDate localDate(Object value) {

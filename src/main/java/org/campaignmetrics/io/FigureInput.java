@@ -12,13 +12,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * operations and attacks, as CSV ({@code operations.csv}) or as Parquet ({@code operations.parquet},
@@ -59,13 +67,47 @@ public final class FigureInput {
     return type.equals(DataTypes.DateType) ? date_format(value, "yyyy-MM-dd") : value.cast(DataTypes.StringType);
   }
 
+  /**
+   * The schema of a Parquet input as Spark infers it without merging: from the footer of its first
+   * data file (the Spark schema written there, else the Parquet schema converted), read on the driver.
+   */
+  static StructType footerSchema(Path path, org.apache.hadoop.conf.Configuration conf) throws IOException {
+    FileSystem fs = path.getFileSystem(conf);
+    FileStatus first = null;
+    FileStatus status = fs.getFileStatus(path);
+    if (status.isDirectory()) {
+      for (FileStatus file : fs.listStatus(path)) {
+        String fileName = file.getPath().getName();
+        boolean data = file.isFile() && !fileName.startsWith("_") && !fileName.startsWith(".");
+        if (data && (first == null || fileName.compareTo(first.getPath().getName()) < 0)) {
+          first = file;
+        }
+      }
+      if (first == null) {
+        throw new IOException("no Parquet data files in " + path);
+      }
+    } else {
+      first = status;
+    }
+    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(first, conf))) {
+      FileMetaData footer = reader.getFooter().getFileMetaData();
+      String sparkSchema = footer.getKeyValueMetaData().get(ParquetRows.SPARK_SCHEMA_KEY);
+      if (sparkSchema != null && DataType.fromJson(sparkSchema) instanceof StructType written) {
+        return written;
+      }
+      return new ParquetToSparkSchemaConverter(conf).convert(footer.getSchema());
+    }
+  }
+
   private static SourceRows readParquet(SparkSession spark, String inputDir, CsvTable table, String name) {
     Path path = new Path(inputDir, name);
     Dataset<Row> rows;
     boolean directory;
     try {
-      directory = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(path).isDirectory();
-      rows = spark.read().parquet(path.toString());
+      org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+      directory = path.getFileSystem(conf).getFileStatus(path).isDirectory();
+      // the schema given, so that Spark reads no footer in a job of its own to infer it
+      rows = spark.read().schema(footerSchema(path, conf)).parquet(path.toString());
     } catch (IOException | RuntimeException e) {
       throw new InputException(name + ": cannot read it as Parquet: " + e.getMessage(), e);
     }

@@ -32,7 +32,7 @@ import org.apache.spark.sql.types.StructType;
  */
 final class ParquetRows {
   /** Footer keys Spark writes and reads back (ParquetReadSupport / ParquetWriteSupport). */
-  private static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
+  static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
   private static final String SPARK_VERSION_KEY = "org.apache.spark.version";
 
   private ParquetRows() {}

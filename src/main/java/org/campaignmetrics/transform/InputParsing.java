@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,6 +36,8 @@ import org.campaignmetrics.io.SourceRows;
  */
 public final class InputParsing {
   public static final String PROBLEM = "problem";
+  /** Whether a record breaks a rule other than the report's (see {@link #checkedFigures}). */
+  public static final String REJECTED = "rejected";
 
   /** A count with its optional qualifier: 44, ~35, >30, >=7. */
   private static final String QUALIFIED_COUNT = "^(~|>=|>)?\\s*([0-9]{1,18})$";
@@ -101,7 +104,7 @@ public final class InputParsing {
       return raw.withColumns(text).withColumns(parsed);
     }
 
-    private boolean isText(String column) {
+    boolean isText(String column) {
       return schema.apply(column).dataType().equals(DataTypes.StringType);
     }
 
@@ -149,30 +152,31 @@ public final class InputParsing {
       return isText(column) ? col(DATE + column) : col(column);
     }
 
-    Column requiredProblem(String column) {
-      return problem(column, isEmpty(column), lit("required value is empty"));
+    Rule requiredRule(String column) {
+      return new Rule(column, isEmpty(column), lit("required value is empty"));
     }
 
-    Column numberProblem(String column) {
+    Rule countRule(String column) {
       if (isWholeNumber(column)) {
-        return problem(column, col(column).lt(0), concat(lit("negative count "), quoted(text(column))));
+        return new Rule(column, col(column).lt(0), concat(lit("negative count "), quoted(text(column))));
       }
       Column text = text(column);
       // a cell that parsed (the common case) is looked at no further
-      return when(text.isNotNull().and(count(column).isNull()), coalesce(
-          problem(column, text.rlike("^(~|>=|>)?\\s*-\\s*[0-9]+$"), concat(lit("negative count "), quoted(text))),
-          problem(column, text.rlike("^(~|>=|>)?\\s*[0-9]{19,}$"), concat(lit("number too large "), quoted(text))),
-          problem(column, text.rlike("^[~<>=\u2248\u2264\u2265]"),
-              concat(lit("malformed qualifier "), quoted(text), lit(" (expected N, ~N, >N or >=N)"))),
-          problem(column, lit(true), concat(lit("not a whole number "), quoted(text)))));
+      return new Rule(column, text.isNotNull().and(count(column).isNull()),
+          when(text.rlike("^(~|>=|>)?\\s*-\\s*[0-9]+$"), concat(lit("negative count "), quoted(text)))
+              .when(text.rlike("^(~|>=|>)?\\s*[0-9]{19,}$"), concat(lit("number too large "), quoted(text)))
+              .when(text.rlike("^[~<>=\u2248\u2264\u2265]"),
+                  concat(lit("malformed qualifier "), quoted(text), lit(" (expected N, ~N, >N or >=N)")))
+              .otherwise(concat(lit("not a whole number "), quoted(text))));
     }
 
-    Column dateProblem(String column) {
+    /** A date cell that is not empty and not a date; a typed column always is one. */
+    Rule dateRule(String column) {
       if (!isText(column)) {
-        return lit(null);
+        return new Rule(column, lit(false), lit(null).cast(DataTypes.StringType));
       }
       Column text = text(column);
-      return problem(column, text.isNotNull().and(date(column).isNull()),
+      return new Rule(column, text.isNotNull().and(date(column).isNull()),
           concat(lit("not a date (yyyy-MM-dd) "), quoted(text)));
     }
   }
@@ -183,16 +187,39 @@ public final class InputParsing {
     return element_at(codes, rank.plus(1));
   }
 
+  /**
+   * One rule a record can break: the column it names, the condition under which it is broken, and
+   * the reason given. A row's problem is the first rule it breaks, in the order of the list.
+   */
+  private record Rule(String column, Column broken, Column reason) {}
+
   private static Column problem(String column, Column when, Column reason) {
     return when(when, struct(lit(column).as("column"), reason.as("reason")));
+  }
+
+  /** The first rule the row breaks, as a (column, reason) struct; null for a good row. */
+  private static Column firstProblem(List<Rule> rules) {
+    return coalesce(rules.stream().map(r -> problem(r.column(), r.broken(), r.reason())).toArray(Column[]::new));
+  }
+
+  /**
+   * Whether the row breaks any rule: what the input pass needs, without building the reason text or
+   * the struct for every row.
+   */
+  private static Column breaksAny(List<Rule> rules) {
+    Column any = rules.get(0).broken();
+    for (Rule rule : rules.subList(1, rules.size())) {
+      any = any.or(rule.broken());
+    }
+    return coalesce(any, lit(false));
   }
 
   private static Column quoted(Column text) {
     return concat(lit("'"), text, lit("'"));
   }
 
-  private static Column malformedProblem() {
-    return problem("(record)", col(CsvInputReader.MALFORMED).isNotNull(),
+  private static Rule malformedRule() {
+    return new Rule("(record)", col(CsvInputReader.MALFORMED).isNotNull(),
         lit("malformed CSV record (wrong number of fields or broken quoting)"));
   }
 
@@ -203,20 +230,19 @@ public final class InputParsing {
     Column sourceType = lower(cells.text("source_type"));
     Column coverageStart = cells.date("coverage_start");
     Column coverageEnd = cells.date("coverage_end");
-    Column problem = coalesce(
-        malformedProblem(),
-        cells.requiredProblem("report_id"),
-        cells.dateProblem("published_on"),
-        cells.requiredProblem("source_type"),
-        problem("source_type", sourceType.isin("official", "media").unary_$bang(),
+    Column problem = firstProblem(List.of(
+        malformedRule(),
+        cells.requiredRule("report_id"),
+        cells.dateRule("published_on"),
+        cells.requiredRule("source_type"),
+        new Rule("source_type", sourceType.isin("official", "media").unary_$bang(),
             concat(lit("unknown source_type "), quoted(cells.text("source_type")),
                 lit(" (expected official or media)"))),
-        cells.dateProblem("coverage_start"),
-        cells.dateProblem("coverage_end"),
-        problem("coverage_end", cells.text("coverage_start").isNull().notEqual(cells.text("coverage_end").isNull()),
+        cells.dateRule("coverage_start"),
+        cells.dateRule("coverage_end"),
+        new Rule("coverage_end", cells.text("coverage_start").isNull().notEqual(cells.text("coverage_end").isNull()),
             lit("coverage_start and coverage_end must both be given or both be empty")),
-        problem("coverage_end", coverageEnd.lt(coverageStart),
-            lit("coverage_end is before coverage_start")));
+        new Rule("coverage_end", coverageEnd.lt(coverageStart), lit("coverage_end is before coverage_start"))));
     return cells.stage(source.rows()).select(
         cells.text("report_id").as("report_id"),
         cells.text("publisher").as("publisher"),
@@ -233,14 +259,21 @@ public final class InputParsing {
         problem.as(PROBLEM));
   }
 
+  /** Why a record whose report_id is not a valid row of reports.csv is rejected. */
+  public static String unknownReportReason(String reportId) {
+    return UNKNOWN_REPORT[0] + "'" + reportId + "'" + UNKNOWN_REPORT[1];
+  }
+
+  private static final String[] UNKNOWN_REPORT = {"unknown report_id ", " (not in reports.csv, or rejected there)"};
+
   /**
-   * The problem of a record whose report_id is not a valid row of reports.csv: unknown, or rejected
-   * there. The valid ids are few (one per report), so they are a literal set: no join.
+   * The rule a record breaks when its report_id is not a valid row of reports.csv: unknown, or
+   * rejected there. The valid ids are few (one per report), so they are a literal set: no join.
    */
-  private static Column unknownReport(Cells cells, java.util.Set<String> reportIds) {
+  private static Rule unknownReport(Cells cells, Set<String> reportIds) {
     Column id = cells.text("report_id");
-    return problem("report_id", id.isNotNull().and(id.isin(reportIds.toArray()).unary_$bang()),
-        concat(lit("unknown report_id "), quoted(id), lit(" (not in reports.csv, or rejected there)")));
+    return new Rule("report_id", id.isNotNull().and(id.isin(reportIds.toArray()).unary_$bang()),
+        concat(lit(UNKNOWN_REPORT[0]), quoted(id), lit(UNKNOWN_REPORT[1])));
   }
 
   /**
@@ -251,19 +284,23 @@ public final class InputParsing {
     return when(problem.isNotNull(), source.rawText()).as(CsvInputReader.RAW);
   }
 
-  /** context.csv: one observation of a stock (fighters at large, camp population) at a date. */
-  public static Dataset<Row> contextObservations(SourceRows source, java.util.Set<String> reportIds) {
+  /**
+   * context.csv: one observation of a stock (fighters at large, camp population) at a date, checked
+   * by every rule but the report's: the file is read with reports.csv, before the valid report ids
+   * are known, and every row comes to the driver (one per observation, like reports), which checks
+   * the report id ({@link #unknownReportReason}). {@code raw} is the text of every row.
+   */
+  public static Dataset<Row> contextObservations(SourceRows source) {
     Cells cells = new Cells(source.rows().schema(), List.of("value"), List.of("as_of"));
-    Column problem = coalesce(
-        malformedProblem(),
-        cells.requiredProblem("report_id"),
-        cells.requiredProblem("as_of"),
-        cells.dateProblem("as_of"),
-        cells.requiredProblem("scope"),
-        cells.requiredProblem("metric"),
-        cells.requiredProblem("value"),
-        cells.numberProblem("value"),
-        unknownReport(cells, reportIds));
+    Column problem = firstProblem(List.of(
+        malformedRule(),
+        cells.requiredRule("report_id"),
+        cells.requiredRule("as_of"),
+        cells.dateRule("as_of"),
+        cells.requiredRule("scope"),
+        cells.requiredRule("metric"),
+        cells.requiredRule("value"),
+        cells.countRule("value")));
     return cells.stage(source.rows()).select(
         cells.text("report_id").as("report_id"),
         cells.date("as_of").as("as_of"),
@@ -275,28 +312,27 @@ public final class InputParsing {
         col(CsvInputReader.INPUT),
         col(CsvInputReader.FILE),
         col(CsvInputReader.LINE),
-        rawWhere(problem, source),
+        source.rawText().as(CsvInputReader.RAW),
         problem.as(PROBLEM));
   }
 
-  /** operations.csv or attacks.csv: one record of figures for a period and theater. */
-  public static Dataset<Row> figureRecords(SourceRows source, List<String> metrics,
-      java.util.Set<String> reportIds) {
-    Cells cells = new Cells(source.rows().schema(), metrics, List.of("period_start", "period_end"));
-    List<Column> problems = new ArrayList<>(List.of(
-        malformedProblem(),
-        cells.requiredProblem("report_id"),
-        cells.requiredProblem("period_start"),
-        cells.dateProblem("period_start"),
-        cells.requiredProblem("period_end"),
-        cells.dateProblem("period_end"),
-        problem("period_end", cells.date("period_end").lt(cells.date("period_start")),
+  /** The rules of a figure record, in the order a row's problem is chosen; the report's rule comes last. */
+  private static List<Rule> figureRules(Cells cells, List<String> metrics) {
+    List<Rule> rules = new ArrayList<>(List.of(
+        malformedRule(),
+        cells.requiredRule("report_id"),
+        cells.requiredRule("period_start"),
+        cells.dateRule("period_start"),
+        cells.requiredRule("period_end"),
+        cells.dateRule("period_end"),
+        new Rule("period_end", cells.date("period_end").lt(cells.date("period_start")),
             lit("period_end is before period_start")),
-        cells.requiredProblem("theater")));
-    metrics.forEach(m -> problems.add(cells.numberProblem(m)));
-    problems.add(unknownReport(cells, reportIds));
-    Column problem = coalesce(problems.toArray(new Column[0]));
+        cells.requiredRule("theater")));
+    metrics.forEach(m -> rules.add(cells.countRule(m)));
+    return rules;
+  }
 
+  private static List<Column> figureColumns(Cells cells, List<String> metrics, boolean typedRanks) {
     List<Column> columns = new ArrayList<>(List.of(
         cells.text("report_id").as("report_id"),
         cells.date("period_start").as("period_start"),
@@ -304,9 +340,38 @@ public final class InputParsing {
         upper(cells.text("theater")).as("theater")));
     metrics.forEach(m -> {
       columns.add(cells.count(m).as(m));
-      columns.add(cells.qualifierRank(m).as(m + QUALIFIER_RANK));
+      if (typedRanks || cells.isText(m)) {
+        columns.add(cells.qualifierRank(m).as(m + QUALIFIER_RANK));
+      }
     });
     columns.add(cells.text("quote").as("quote"));
+    return columns;
+  }
+
+  /**
+   * operations or attacks for the input pass (rule 1): the typed columns of each record and whether
+   * it breaks a rule ({@link #REJECTED}), with neither its file and line nor the reason: those are
+   * found by {@link #figureRecords} when there are rejected rows to show. The report's rule is
+   * checked on the summed groups, whose report ids are few. A count's qualifier rank is there only
+   * for a text column: a typed count is always exact.
+   */
+  public static Dataset<Row> checkedFigures(SourceRows source, List<String> metrics) {
+    Cells cells = new Cells(source.rows().schema(), metrics, List.of("period_start", "period_end"));
+    List<Column> columns = figureColumns(cells, metrics, false);
+    columns.add(breaksAny(figureRules(cells, metrics)).as(REJECTED));
+    return cells.stage(source.rows()).select(columns.toArray(new Column[0]));
+  }
+
+  /**
+   * operations.csv or attacks.csv: one record of figures for a period and theater, with its file,
+   * line, the first rule it breaks (the report's included) and, for a rejected row, its raw text.
+   */
+  public static Dataset<Row> figureRecords(SourceRows source, List<String> metrics, Set<String> reportIds) {
+    Cells cells = new Cells(source.rows().schema(), metrics, List.of("period_start", "period_end"));
+    List<Rule> rules = figureRules(cells, metrics);
+    rules.add(unknownReport(cells, reportIds));
+    Column problem = firstProblem(rules);
+    List<Column> columns = figureColumns(cells, metrics, true);
     columns.add(col(CsvInputReader.INPUT));
     columns.add(col(CsvInputReader.FILE));
     columns.add(col(CsvInputReader.LINE));
