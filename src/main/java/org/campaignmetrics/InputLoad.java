@@ -68,25 +68,26 @@ public final class InputLoad {
       List<ContextSeries.Observation> context, List<Row> rejectRows, Dataset<Row> rejects, long rejectCount,
       List<FileAccount> accounts) {}
 
-  /** One figure file of the input: its table, the name it was read under, its rows and metrics. */
-  private record FigureFile(String table, String input, SourceRows source, List<String> metrics) {}
+  /** One figure file of the input: its contract, table, the name it was read under, its rows and metrics. */
+  private record FigureFile(CsvTable contract, String table, String input, SourceRows source, List<String> metrics) {}
 
   private InputLoad() {}
 
   public static Loaded load(SparkSession spark, String inputDir, boolean strict) {
     // Whole-file problems first, in the order of the contract, before any Spark job.
-    SourceRows reportsSource = CsvInputReader.read(spark, inputDir, CsvTable.REPORTS);
+    SourceRows reportsSource = CsvInputReader.readInOrder(spark, inputDir, CsvTable.REPORTS);
     List<FigureFile> figureFiles = List.of(
-        new FigureFile(Metric.OPERATIONS, FigureInput.name(spark, inputDir, CsvTable.OPERATIONS),
-            FigureInput.read(spark, inputDir, CsvTable.OPERATIONS), Metric.OPERATIONS_METRICS),
-        new FigureFile(Metric.ATTACKS, FigureInput.name(spark, inputDir, CsvTable.ATTACKS),
-            FigureInput.read(spark, inputDir, CsvTable.ATTACKS), Metric.ATTACKS_METRICS));
+        new FigureFile(CsvTable.OPERATIONS, Metric.OPERATIONS, FigureInput.name(spark, inputDir, CsvTable.OPERATIONS),
+            FigureInput.readInOrder(spark, inputDir, CsvTable.OPERATIONS), Metric.OPERATIONS_METRICS),
+        new FigureFile(CsvTable.ATTACKS, Metric.ATTACKS, FigureInput.name(spark, inputDir, CsvTable.ATTACKS),
+            FigureInput.readInOrder(spark, inputDir, CsvTable.ATTACKS), Metric.ATTACKS_METRICS));
     boolean hasContext = CsvInputReader.exists(spark, inputDir, CsvTable.CONTEXT);
 
     // The input pass: reports, context and each figure file's rule-1 groups, in one Spark job.
     Dataset<Row> everything = InputParsing.reports(reportsSource)
         .select(col("report_id"), col("source_type"), col("published_on"), col("coverage_start"),
-            col("coverage_end"), col(CsvInputReader.FILE).as("file"), col(CsvInputReader.LINE).as("line"),
+            col("coverage_end"), col(CsvInputReader.FILE).as("file"), col(CsvInputReader.RECORD),
+            col(CsvInputReader.BREAKS),
             col(CsvInputReader.RAW).as("raw"), col(InputParsing.PROBLEM + ".column").as("column"),
             col(InputParsing.PROBLEM + ".reason").as("reason"))
         .withColumn(KIND, lit(KIND_REPORT));
@@ -98,9 +99,10 @@ public final class InputLoad {
     }
     if (hasContext) {
       everything = everything.unionByName(
-          InputParsing.contextObservations(CsvInputReader.read(spark, inputDir, CsvTable.CONTEXT))
+          InputParsing.contextObservations(CsvInputReader.readInOrder(spark, inputDir, CsvTable.CONTEXT))
               .select(col("report_id"), col("as_of"), col("scope"), col("metric"), col("value"), col("qualifier"),
-                  col("quote"), col(CsvInputReader.FILE).as("file"), col(CsvInputReader.LINE).as("line"),
+                  col("quote"), col(CsvInputReader.FILE).as("file"), col(CsvInputReader.RECORD),
+                  col(CsvInputReader.BREAKS),
                   col(CsvInputReader.RAW).as("raw"), col(InputParsing.PROBLEM + ".column").as("column"),
                   col(InputParsing.PROBLEM + ".reason").as("reason"))
               .withColumn(KIND, lit(KIND_CONTEXT)), true);
@@ -121,15 +123,17 @@ public final class InputLoad {
     Map<String, Report> validReports = new LinkedHashMap<>();
     Map<String, List<Long>> linesById = new TreeMap<>();
     List<Row> rejects = new ArrayList<>();
+    Map<Long, Long> reportLines = CsvInputReader.lines(reportRows);
     for (Row row : reportRows) {
       String id = row.getAs("report_id");
+      long line = reportLines.get(row.<Long>getAs(CsvInputReader.RECORD));
       if (id != null) {
-        linesById.computeIfAbsent(id, k -> new ArrayList<>()).add(row.getAs("line"));
+        linesById.computeIfAbsent(id, k -> new ArrayList<>()).add(line);
       }
       if (row.getAs("reason") == null) {
         validReports.put(id, toReport(row));
       } else {
-        rejects.add(rejectRow(row, row.getAs("column"), row.getAs("reason")));
+        rejects.add(rejectRow(row, line, row.getAs("column"), row.getAs("reason")));
       }
     }
     linesById.forEach((id, lines) -> {
@@ -168,13 +172,15 @@ public final class InputLoad {
     List<ContextSeries.Observation> context = new ArrayList<>();
     if (hasContext) {
       long rejected = 0;
+      Map<Long, Long> contextLines = CsvInputReader.lines(contextRows);
       for (Row row : contextRows) {
         String id = row.getAs("report_id");
+        long line = contextLines.get(row.<Long>getAs(CsvInputReader.RECORD));
         if (row.getAs("reason") != null) {
-          rejects.add(rejectRow(row, row.getAs("column"), row.getAs("reason")));
+          rejects.add(rejectRow(row, line, row.getAs("column"), row.getAs("reason")));
           rejected++;
         } else if (!reportIds.contains(id)) {
-          rejects.add(rejectRow(row, "report_id", InputParsing.unknownReportReason(id)));
+          rejects.add(rejectRow(row, line, "report_id", InputParsing.unknownReportReason(id)));
           rejected++;
         } else {
           context.add(new ContextSeries.Observation(id, localDate(row.getAs("as_of")), row.getAs("scope"),
@@ -190,7 +196,8 @@ public final class InputLoad {
     Dataset<Row> figureRejectRows = null;
     if (figureRejects > 0) {
       for (FigureFile figures : figureFiles) {
-        Dataset<Row> found = InputParsing.figureRecords(figures.source(), figures.metrics(), reportIds)
+        Dataset<Row> found = InputParsing.figureRecords(FigureInput.read(spark, inputDir, figures.contract()),
+                figures.metrics(), reportIds)
             .filter(col(InputParsing.PROBLEM).isNotNull())
             .select(col(CsvInputReader.FILE).as("file"), col(CsvInputReader.LINE).as("line"),
                 col(CsvInputReader.RAW).as("raw"), col(InputParsing.PROBLEM + ".column").as("column"),
@@ -221,8 +228,8 @@ public final class InputLoad {
   }
 
   /** A rejects table row (file, line, raw, column, reason) from a row read on the driver. */
-  private static Row rejectRow(Row row, String column, String reason) {
-    return RowFactory.create(row.getAs("file"), row.getAs("line"), row.getAs("raw"), column, reason);
+  private static Row rejectRow(Row row, long line, String column, String reason) {
+    return RowFactory.create(row.getAs("file"), line, row.getAs("raw"), column, reason);
   }
 
   private static List<String> firstRejectMessages(List<Row> rejects) {

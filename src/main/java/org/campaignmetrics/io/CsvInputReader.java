@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.when;
 
@@ -49,6 +51,9 @@ public final class CsvInputReader {
   public static final String FILE = "_file";
   public static final String LINE = "_line";
   public static final String MALFORMED = "_malformed";
+  /** Added by {@link #readInOrder} instead of the line: the record's 0-based index in the file, and its line breaks. */
+  public static final String RECORD = "_record";
+  public static final String BREAKS = "_breaks";
   /** The record as text: the malformed input itself, else its fields re-joined with RFC 4180 quoting. */
   public static final String RAW = "_raw";
   /** Prefix of the fields as the file holds them, by position. */
@@ -70,7 +75,43 @@ public final class CsvInputReader {
     }
   }
 
+  /**
+   * The file's records numbered with the line each starts on ({@link #LINE}), counted in order by a
+   * typed pass over the file (whose row conversion costs Spark a second or so the first time): for
+   * the rows of a figure file that the input pass rejected.
+   */
   public static SourceRows read(SparkSession spark, String inputDir, CsvTable table) {
+    return read(spark, inputDir, table, true);
+  }
+
+  /**
+   * The file's records with their position ({@link #RECORD}, {@link #BREAKS}) instead of their line,
+   * in built-in expressions only: for the input pass. A file read whole by the driver (reports,
+   * context) gets its line numbers there, from {@link #lines}.
+   */
+  public static SourceRows readInOrder(SparkSession spark, String inputDir, CsvTable table) {
+    return read(spark, inputDir, table, false);
+  }
+
+  /**
+   * The line each record starts on, by record index, from every record's {@link #RECORD} and
+   * {@link #BREAKS} (in any order): the header is line 1, and a record spans 1 + breaks lines.
+   */
+  public static Map<Long, Long> lines(List<Row> records) {
+    java.util.TreeMap<Long, Long> breaks = new java.util.TreeMap<>();
+    for (Row record : records) {
+      breaks.put(record.<Long>getAs(RECORD), record.<Long>getAs(BREAKS));
+    }
+    Map<Long, Long> lines = new java.util.HashMap<>();
+    long line = 2;
+    for (Map.Entry<Long, Long> record : breaks.entrySet()) {
+      lines.put(record.getKey(), line);
+      line += 1 + record.getValue();
+    }
+    return lines;
+  }
+
+  private static SourceRows read(SparkSession spark, String inputDir, CsvTable table, boolean numbered) {
     Path path = new Path(inputDir, table.fileName());
     List<String> header = readHeader(spark, path, table.fileName());
     Map<String, Integer> positions = new LinkedHashMap<>();
@@ -111,10 +152,17 @@ public final class CsvInputReader {
         .option("escape", "\"")
         .csv(path.toString());
 
-    StructType numbered = fileSchema.add(LINE, DataTypes.LongType, false);
     // A multi-line CSV file is never split: it is one partition, and saying so (coalesce(1)) lets
     // Spark aggregate it without a shuffle stage per aggregation.
-    Dataset<Row> withLines = records.mapPartitions(new LineNumbers(), Encoders.row(numbered)).coalesce(1);
+    Dataset<Row> withLines;
+    if (numbered) {
+      StructType withLine = fileSchema.add(LINE, DataTypes.LongType, false);
+      withLines = records.mapPartitions(new LineNumbers(), Encoders.row(withLine)).coalesce(1);
+    } else {
+      // one partition, read in order: the id is the record's index in the file
+      withLines = records.coalesce(1).withColumn(RECORD, monotonically_increasing_id())
+          .withColumn(BREAKS, lineBreaks(header.size()));
+    }
 
     List<Column> selected = new ArrayList<>();
     for (String column : table.columns()) {
@@ -125,7 +173,12 @@ public final class CsvInputReader {
     }
     selected.add(lit(table.fileName()).as(INPUT));
     selected.add(lit(table.fileName()).as(FILE));
-    selected.add(withLines.col(LINE));
+    if (numbered) {
+      selected.add(withLines.col(LINE));
+    } else {
+      selected.add(withLines.col(RECORD));
+      selected.add(withLines.col(BREAKS));
+    }
     selected.add(withLines.col(MALFORMED));
     List<Column> fieldsAsText = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
@@ -134,6 +187,25 @@ public final class CsvInputReader {
     }
     Column rawText = coalesce(col(MALFORMED), concat_ws(",", fieldsAsText.toArray(new Column[0])));
     return new SourceRows(withLines.select(selected.toArray(new Column[0])), rawText);
+  }
+
+  /**
+   * The line breaks inside a record (in its quoted values): a malformed record's fields may be
+   * partial, and its raw text, which ends with the record's own line break, has the true count.
+   */
+  private static Column lineBreaks(int fields) {
+    Column inFields = lit(0L);
+    for (int i = 0; i < fields; i++) {
+      inFields = inFields.plus(coalesce(breaksIn(col("c" + i)), lit(0L)));
+    }
+    Column malformed = col(MALFORMED);
+    return when(malformed.isNotNull(),
+        breaksIn(malformed).minus(when(malformed.endsWith("\n"), lit(1L)).otherwise(lit(0L))))
+        .otherwise(inFields);
+  }
+
+  private static Column breaksIn(Column text) {
+    return length(text).minus(length(regexp_replace(text, "\n", ""))).cast(DataTypes.LongType);
   }
 
   /** A value as it would stand in a CSV record: quoted where it holds a comma, quote or line break. */

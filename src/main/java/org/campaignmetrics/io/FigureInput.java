@@ -56,10 +56,21 @@ public final class FigureInput {
     return parquet ? parquetName(table) : table.fileName();
   }
 
+  /** The records with their line: a CSV file's from {@link CsvInputReader#read}, a Parquet row's its row number. */
   public static SourceRows read(SparkSession spark, String inputDir, CsvTable table) {
     String name = name(spark, inputDir, table);
     return name.equals(table.fileName()) ? CsvInputReader.read(spark, inputDir, table) : readParquet(spark, inputDir,
         table, name);
+  }
+
+  /**
+   * The records for the input pass, which needs no line: a CSV file's from
+   * {@link CsvInputReader#readInOrder}; a Parquet row's line is only read if asked for.
+   */
+  public static SourceRows readInOrder(SparkSession spark, String inputDir, CsvTable table) {
+    String name = name(spark, inputDir, table);
+    return name.equals(table.fileName()) ? CsvInputReader.readInOrder(spark, inputDir, table)
+        : readParquet(spark, inputDir, table, name);
   }
 
   /** A Parquet value as the same cell would read in the CSV form. */

@@ -223,7 +223,10 @@ public final class InputParsing {
         lit("malformed CSV record (wrong number of fields or broken quoting)"));
   }
 
-  /** reports.csv: the report's identity, how it ranks (rule 3) and its declared coverage (rule 2). */
+  /**
+   * reports.csv ({@link CsvInputReader#readInOrder}): the report's identity, how it ranks (rule 3)
+   * and its declared coverage (rule 2).
+   */
   public static Dataset<Row> reports(SourceRows source) {
     Cells cells = new Cells(source.rows().schema(), List.of(),
         List.of("published_on", "coverage_start", "coverage_end"));
@@ -254,7 +257,8 @@ public final class InputParsing {
         coverageEnd.as("coverage_end"),
         col(CsvInputReader.INPUT),
         col(CsvInputReader.FILE),
-        col(CsvInputReader.LINE),
+        col(CsvInputReader.RECORD),
+        col(CsvInputReader.BREAKS),
         rawWhere(problem, source),
         problem.as(PROBLEM));
   }
@@ -285,7 +289,7 @@ public final class InputParsing {
   }
 
   /**
-   * context.csv: one observation of a stock (fighters at large, camp population) at a date, checked
+   * context.csv ({@link CsvInputReader#readInOrder}): one observation of a stock (fighters at large, camp population) at a date, checked
    * by every rule but the report's: the file is read with reports.csv, before the valid report ids
    * are known, and every row comes to the driver (one per observation, like reports), which checks
    * the report id ({@link #unknownReportReason}). {@code raw} is the text of every row.
@@ -311,7 +315,8 @@ public final class InputParsing {
         cells.text("quote").as("quote"),
         col(CsvInputReader.INPUT),
         col(CsvInputReader.FILE),
-        col(CsvInputReader.LINE),
+        col(CsvInputReader.RECORD),
+        col(CsvInputReader.BREAKS),
         source.rawText().as(CsvInputReader.RAW),
         problem.as(PROBLEM));
   }
