@@ -57,9 +57,13 @@ public final class CoverageRule {
       Scope scope = entry.getKey();
       Report report = reports.get(scope.reportId());
       Set<String> theaters = theatersByScope.get(new Scope(scope.reportId(), scope.table(), null));
+      Map<String, ByStart> byTheater = new HashMap<>();
+      for (String theater : theaters) {
+        byTheater.put(theater, new ByStart(scoped.stream().filter(r -> r.getTheater().equals(theater)).toList()));
+      }
       for (Period bucket : report.coverage().calendarBucketsInside()) {
         for (String theater : theaters) {
-          Statement s = bucketStatement(report, scope, bucket, theater, scoped);
+          Statement s = bucketStatement(report, scope, bucket, theater, byTheater.get(theater).meeting(bucket));
           byKey.put(key(s), s);
         }
       }
@@ -67,15 +71,51 @@ public final class CoverageRule {
     return new ArrayList<>(byKey.values());
   }
 
+  /**
+   * One theater's records of a scope, by start date, so that the records meeting a bucket are found
+   * without looking at every record of the coverage (event-level reports have thousands).
+   */
+  private static final class ByStart {
+    private final List<Statement> records;
+    private final long longestDays;
+
+    ByStart(List<Statement> records) {
+      this.records = new ArrayList<>(records);
+      this.records.sort(java.util.Comparator.comparing(Statement::getPeriodStart));
+      this.longestDays = records.stream()
+          .mapToLong(r -> java.time.temporal.ChronoUnit.DAYS.between(r.getPeriodStart(), r.getPeriodEnd()) + 1)
+          .max().orElse(1);
+    }
+
+    /** The records that share a day with the bucket: those starting before it by less than the longest record. */
+    List<Statement> meeting(Period bucket) {
+      java.time.LocalDate earliest = bucket.start().minusDays(longestDays - 1);
+      int low = 0;
+      int high = records.size();
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        if (records.get(middle).getPeriodStart().isBefore(earliest)) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      List<Statement> meeting = new ArrayList<>();
+      for (int i = low; i < records.size() && !records.get(i).getPeriodStart().isAfter(bucket.end()); i++) {
+        if (!records.get(i).getPeriodEnd().isBefore(bucket.start())) {
+          meeting.add(records.get(i));
+        }
+      }
+      return meeting;
+    }
+  }
+
   private static Statement bucketStatement(Report report, Scope scope, Period bucket, String theater,
-      List<Statement> scoped) {
+      List<Statement> meeting) {
     Long total = 0L;
     Qualifier qualifier = Qualifier.EXACT;
-    for (Statement r : scoped) {
+    for (Statement r : meeting) {
       Period period = new Period(r.getPeriodStart(), r.getPeriodEnd());
-      if (!r.getTheater().equals(theater) || !period.overlaps(bucket)) {
-        continue;
-      }
       if (!bucket.contains(period) || r.getValue() == null) {
         total = null; // straddles the bucket's edge, or unknown: the bucket cannot be summed
         break;

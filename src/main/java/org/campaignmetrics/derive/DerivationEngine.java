@@ -68,6 +68,10 @@ public final class DerivationEngine {
   /** Per table, the theater codes other than ALL and the metrics that its reports state. */
   private final Map<String, SortedSet<String>> theatersByTable = new TreeMap<>();
   private final Map<String, SortedSet<String>> metricsByTable = new TreeMap<>();
+  /** How often each series has had a figure added: a rule whose series did not change finds nothing new. */
+  private final Map<Series, Long> versions = new HashMap<>();
+  /** Per visit of a rule (its name and what it looks at), the versions it last started from. */
+  private final Map<List<Object>, Long> visited = new HashMap<>();
   /** Keyed so that a disagreement met in several rounds is reported once. */
   private final Map<String, Check> checks = new LinkedHashMap<>();
 
@@ -165,6 +169,11 @@ public final class DerivationEngine {
     for (Map.Entry<String, SortedSet<String>> table : theatersByTable.entrySet()) {
       for (String metric : metricsOf(table.getKey())) {
         Series all = new Series(Metric.ALL_THEATERS, metric);
+        List<Series> reads = new ArrayList<>(List.of(all));
+        table.getValue().forEach(theater -> reads.add(new Series(theater, metric)));
+        if (!changedSinceLastVisit("theaters", all, reads.toArray(new Series[0]))) {
+          continue;
+        }
         for (Map.Entry<Period, List<Known>> parts : theaterParts(table.getValue(), metric).entrySet()) {
           if (!series(all).containsKey(parts.getKey())) {
             add(combine(parts.getKey(), all, parts.getValue(), Derivation.SUMMED));
@@ -217,6 +226,9 @@ public final class DerivationEngine {
       }
       Series detained = new Series(killed.theater(), Metric.LEADERS_DETAINED);
       Series removed = new Series(killed.theater(), Metric.LEADERS_REMOVED);
+      if (!changedSinceLastVisit("leaders", removed, killed, detained, removed)) {
+        continue;
+      }
       for (Known k : new ArrayList<>(series(killed).values())) {
         Known d = series(detained).get(k.period());
         if (d != null && !series(removed).containsKey(k.period())) {
@@ -232,6 +244,9 @@ public final class DerivationEngine {
   private int sumTilings() {
     int added = 0;
     for (Series series : new ArrayList<>(known.keySet())) {
+      if (!changedSinceLastVisit("tiling", series, series)) {
+        continue;
+      }
       for (Period bucket : unknownBuckets(series)) {
         List<Known> tiling = tile(series, bucket.start(), bucket.end(), k -> true);
         if (tiling != null) {
@@ -251,6 +266,9 @@ public final class DerivationEngine {
   private int applyDifferences() {
     List<Known> found = new ArrayList<>();
     for (Series series : new ArrayList<>(known.keySet())) {
+      if (!changedSinceLastVisit("difference", series, series)) {
+        continue;
+      }
       Collection<Known> figures = series(series).values();
       for (Period bucket : unknownBuckets(series)) {
         List<Known> containers = figures.stream()
@@ -496,6 +514,21 @@ public final class DerivationEngine {
 
   private void add(Known figure) {
     known.computeIfAbsent(figure.series(), k -> new TreeMap<>()).put(figure.period(), figure);
+    versions.merge(figure.series(), 1L, Long::sum);
+  }
+
+  /**
+   * Whether the series a rule reads changed since the rule last started on them, and the rule starts
+   * now. Each rule is a function of the series it reads, so a visit to unchanged series would find
+   * nothing: skipping it saves rounds of re-reading every figure, and changes no outcome.
+   */
+  private boolean changedSinceLastVisit(String rule, Object scope, Series... reads) {
+    long version = 0;
+    for (Series series : reads) {
+      version += versions.getOrDefault(series, 0L); // versions only grow: an equal sum is no change
+    }
+    Long last = visited.put(List.of(rule, scope), version);
+    return last == null || last != version;
   }
 
   private static Known combine(Period period, Series series, List<Known> parts, Derivation derivation) {
