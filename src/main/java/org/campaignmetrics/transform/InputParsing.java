@@ -342,7 +342,8 @@ public final class InputParsing {
         cells.text("report_id").as("report_id"),
         cells.date("period_start").as("period_start"),
         cells.date("period_end").as("period_end"),
-        upper(cells.text("theater")).as("theater")));
+        // as written: codes are upper-cased on the summed groups (ReportedFigures), not on every row
+        cells.text("theater").as("theater")));
     metrics.forEach(m -> {
       columns.add(cells.count(m).as(m));
       if (typedRanks || cells.isText(m)) {

@@ -1,11 +1,12 @@
 package org.campaignmetrics.transform;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -46,14 +47,21 @@ public final class ReportedFigures {
    * Per (report_id, period_start, period_end, theater, quote) of checked records
    * ({@link InputParsing#checkedFigures}): each metric's sum, {@code <metric>_stated} (how many rows
    * state it), for a text column its weakest qualifier rank, and {@code rows}. The rejected records
-   * of the input make one group of their own, with {@code rejected} true and a null key: how many
-   * there are is all the pass needs to know of them.
+   * of the input make one group of their own, with {@code rejected} true and placeholder keys: how
+   * many there are is all the pass needs to know of them. Theater codes are upper-cased on the
+   * groups, so two groups may make one statement.
    */
   public static Dataset<Row> sumRecords(Dataset<Row> checked, List<String> metrics) {
+    // No key is ever null: Spark's fast hash map for partial aggregation takes only keys without
+    // nulls, and sends every other row to its general map (hashing and copying a key row per row).
+    // A record without a quote has "" (cells are never empty: an empty one is null), a rejected
+    // record placeholders.
     Column rejected = col(InputParsing.REJECTED);
     List<Column> keys = new ArrayList<>();
     for (String column : GROUP) {
-      keys.add(when(not(rejected), col(column)).as(column));
+      Column placeholder = column.startsWith("period_") ? lit(LocalDate.EPOCH) : lit("");
+      Column key = column.equals("quote") ? coalesce(col(column), placeholder) : col(column);
+      keys.add(when(rejected, placeholder).otherwise(key).as(column));
     }
     keys.add(rejected);
     List<String> columns = Arrays.asList(checked.columns());
@@ -67,7 +75,10 @@ public final class ReportedFigures {
     }
     buffers.add(count(lit(1)).as(ROWS));
     return checked.groupBy(keys.toArray(new Column[0]))
-        .agg(buffers.get(0), buffers.subList(1, buffers.size()).toArray(new Column[0]));
+        .agg(buffers.get(0), buffers.subList(1, buffers.size()).toArray(new Column[0]))
+        // theater codes are case-insensitive: groups that differ only by case are merged by statements()
+        .withColumn("theater", upper(col("theater")))
+        .withColumn("quote", when(col("quote").notEqual(""), col("quote")));
   }
 
   /**
