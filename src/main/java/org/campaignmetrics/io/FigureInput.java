@@ -60,17 +60,18 @@ public final class FigureInput {
   public static SourceRows read(SparkSession spark, String inputDir, CsvTable table) {
     String name = name(spark, inputDir, table);
     return name.equals(table.fileName()) ? CsvInputReader.read(spark, inputDir, table) : readParquet(spark, inputDir,
-        table, name);
+        table, name, true);
   }
 
   /**
    * The records for the input pass, which needs no line: a CSV file's from
-   * {@link CsvInputReader#readInOrder}; a Parquet row's line is only read if asked for.
+   * {@link CsvInputReader#readInOrder}; Parquet rows without their file and row number, which Spark
+   * would build a metadata struct for on every row even where no one reads it.
    */
   public static SourceRows readInOrder(SparkSession spark, String inputDir, CsvTable table) {
     String name = name(spark, inputDir, table);
     return name.equals(table.fileName()) ? CsvInputReader.readInOrder(spark, inputDir, table)
-        : readParquet(spark, inputDir, table, name);
+        : readParquet(spark, inputDir, table, name, false);
   }
 
   /** A Parquet value as the same cell would read in the CSV form. */
@@ -110,7 +111,8 @@ public final class FigureInput {
     }
   }
 
-  private static SourceRows readParquet(SparkSession spark, String inputDir, CsvTable table, String name) {
+  private static SourceRows readParquet(SparkSession spark, String inputDir, CsvTable table, String name,
+      boolean positioned) {
     Path path = new Path(inputDir, name);
     Dataset<Row> rows;
     boolean directory;
@@ -147,11 +149,13 @@ public final class FigureInput {
       // the raw text reads the selected column (by its contract name), back as text
       text.add(CsvInputReader.csvField(asText(col(column), typed ? field.dataType() : DataTypes.StringType)));
     }
-    // a Parquet row's "line" is its 1-based row number within its file
-    Column file = directory ? concat(lit(name + "/"), col("_metadata.file_name")) : lit(name);
     selected.add(lit(name).as(CsvInputReader.INPUT));
-    selected.add(file.as(CsvInputReader.FILE));
-    selected.add(col("_metadata.row_index").plus(1).as(CsvInputReader.LINE));
+    if (positioned) {
+      // a Parquet row's "line" is its 1-based row number within its file
+      Column file = directory ? concat(lit(name + "/"), col("_metadata.file_name")) : lit(name);
+      selected.add(file.as(CsvInputReader.FILE));
+      selected.add(col("_metadata.row_index").plus(1).as(CsvInputReader.LINE));
+    }
     selected.add(lit(null).cast(DataTypes.StringType).as(CsvInputReader.MALFORMED));
     return new SourceRows(rows.select(selected.toArray(new Column[0])), concat_ws(",", text.toArray(new Column[0])));
   }
