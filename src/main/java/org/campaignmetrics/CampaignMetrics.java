@@ -192,21 +192,25 @@ public final class CampaignMetrics {
         (covered - deriving) / 1_000_000);
     List<String> periodTheater = List.of("period_start", "period_end", "theater");
     List<String> rejectOrder = List.of("file", "line");
-    List<OutputWriter.Table> tables = List.of(
-        OutputWriter.Table.onDriver("figures", FiguresTable.SCHEMA, FiguresTable.build(figures),
+    // Each table is built from the figures alone, none from another: two cores build two at a time.
+    List<java.util.function.Supplier<OutputWriter.Table>> builders = List.of(
+        () -> OutputWriter.Table.onDriver("figures", FiguresTable.SCHEMA, FiguresTable.build(figures),
             List.of("period_start", "period_end", "theater", "metric")),
-        OutputWriter.Table.onDriver("operations_periods", OperationsPeriods.SCHEMA, OperationsPeriods.build(figures),
+        () -> OutputWriter.Table.onDriver("operations_periods", OperationsPeriods.SCHEMA,
+            OperationsPeriods.build(figures), periodTheater),
+        () -> OutputWriter.Table.onDriver("theater_split", TheaterSplit.SCHEMA, TheaterSplit.build(figures),
             periodTheater),
-        OutputWriter.Table.onDriver("theater_split", TheaterSplit.SCHEMA, TheaterSplit.build(figures), periodTheater),
-        OutputWriter.Table.onDriver("attack_trends", AttackTrends.SCHEMA, AttackTrends.build(figures), periodTheater),
-        OutputWriter.Table.onDriver("context_series", ContextSeries.SCHEMA,
+        () -> OutputWriter.Table.onDriver("attack_trends", AttackTrends.SCHEMA, AttackTrends.build(figures),
+            periodTheater),
+        () -> OutputWriter.Table.onDriver("context_series", ContextSeries.SCHEMA,
             ContextSeries.build(input.context(), input.reports()), List.of("scope", "metric", "as_of")),
-        OutputWriter.Table.onDriver("checks", ChecksTable.SCHEMA, ChecksTable.build(derived.checks()),
+        () -> OutputWriter.Table.onDriver("checks", ChecksTable.SCHEMA, ChecksTable.build(derived.checks()),
             List.of("period_start", "period_end", "theater", "metric", "check", "figures")),
-        input.rejectRows() != null
+        () -> input.rejectRows() != null
             ? OutputWriter.Table.onDriver("rejects", InputLoad.REJECTS_SCHEMA, input.rejectRows(), rejectOrder)
             // more rejects than the load brings to the driver: a table as large as a bad input
             : new OutputWriter.Table("rejects", input.rejects(), rejectOrder));
+    List<OutputWriter.Table> tables = builders.parallelStream().map(java.util.function.Supplier::get).toList();
     return new Outputs(spark, tables, countBy(derived.checks(), Check::getSeverity), input.rejectCount(),
         input.accounts(), countBy(derived.figures(), Figure::getDerivation));
   }
