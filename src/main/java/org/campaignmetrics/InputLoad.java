@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -75,43 +76,20 @@ public final class InputLoad {
 
   public static Loaded load(SparkSession spark, String inputDir, boolean strict) {
     // Whole-file problems first, in the order of the contract, before any Spark job.
-    SourceRows reportsSource = CsvInputReader.readInOrder(spark, inputDir, CsvTable.REPORTS);
+    SourceRows reports = CsvInputReader.readInOrder(spark, inputDir, CsvTable.REPORTS);
     List<FigureFile> figureFiles = List.of(
         new FigureFile(CsvTable.OPERATIONS, Metric.OPERATIONS, FigureInput.name(spark, inputDir, CsvTable.OPERATIONS),
             FigureInput.readInOrder(spark, inputDir, CsvTable.OPERATIONS), Metric.OPERATIONS_METRICS),
         new FigureFile(CsvTable.ATTACKS, Metric.ATTACKS, FigureInput.name(spark, inputDir, CsvTable.ATTACKS),
             FigureInput.readInOrder(spark, inputDir, CsvTable.ATTACKS), Metric.ATTACKS_METRICS));
-    boolean hasContext = CsvInputReader.exists(spark, inputDir, CsvTable.CONTEXT);
+    SourceRows context = CsvInputReader.exists(spark, inputDir, CsvTable.CONTEXT)
+        ? CsvInputReader.readInOrder(spark, inputDir, CsvTable.CONTEXT) : null;
 
-    // The input pass: reports, context and each figure file's rule-1 groups, in one Spark job.
-    Dataset<Row> everything = InputParsing.reports(reportsSource)
-        .select(col("report_id"), col("source_type"), col("published_on"), col("coverage_start"),
-            col("coverage_end"), col(CsvInputReader.FILE).as("file"), col(CsvInputReader.RECORD),
-            col(CsvInputReader.BREAKS),
-            col(CsvInputReader.RAW).as("raw"), col(InputParsing.PROBLEM + ".column").as("column"),
-            col(InputParsing.PROBLEM + ".reason").as("reason"))
-        .withColumn(KIND, lit(KIND_REPORT));
-    for (FigureFile figures : figureFiles) {
-      everything = everything.unionByName(
-          ReportedFigures.sumRecords(InputParsing.checkedFigures(figures.source(), figures.metrics()), figures.metrics())
-              .withColumn(TABLE, lit(figures.table()))
-              .withColumn(KIND, lit(KIND_GROUP)), true);
-    }
-    if (hasContext) {
-      everything = everything.unionByName(
-          InputParsing.contextObservations(CsvInputReader.readInOrder(spark, inputDir, CsvTable.CONTEXT))
-              .select(col("report_id"), col("as_of"), col("scope"), col("metric"), col("value"), col("qualifier"),
-                  col("quote"), col(CsvInputReader.FILE).as("file"), col(CsvInputReader.RECORD),
-                  col(CsvInputReader.BREAKS),
-                  col(CsvInputReader.RAW).as("raw"), col(InputParsing.PROBLEM + ".column").as("column"),
-                  col(InputParsing.PROBLEM + ".reason").as("reason"))
-              .withColumn(KIND, lit(KIND_CONTEXT)), true);
-    }
     List<Row> reportRows = new ArrayList<>();
     List<Row> contextRows = new ArrayList<>();
     Map<String, List<Row>> groupsByTable = new LinkedHashMap<>();
     figureFiles.forEach(f -> groupsByTable.put(f.table(), new ArrayList<>()));
-    for (Row row : everything.collectAsList()) {
+    for (Row row : inputPass(reports, figureFiles, context).collectAsList()) {
       switch (row.<String>getAs(KIND)) {
         case KIND_REPORT -> reportRows.add(row);
         case KIND_GROUP -> groupsByTable.get(row.<String>getAs(TABLE)).add(row);
@@ -119,89 +97,28 @@ public final class InputLoad {
       }
     }
 
-    // Reports: rule 3 ranks them by id, so an id must name one report (a whole-file problem).
-    Map<String, Report> validReports = new LinkedHashMap<>();
-    Map<String, List<Long>> linesById = new TreeMap<>();
-    List<Row> rejects = new ArrayList<>();
-    Map<Long, Long> reportLines = CsvInputReader.lines(reportRows);
-    for (Row row : reportRows) {
-      String id = row.getAs("report_id");
-      long line = reportLines.get(row.<Long>getAs(CsvInputReader.RECORD));
-      if (id != null) {
-        linesById.computeIfAbsent(id, k -> new ArrayList<>()).add(line);
-      }
-      if (row.getAs("reason") == null) {
-        validReports.put(id, toReport(row));
-      } else {
-        rejects.add(rejectRow(row, line, row.getAs("column"), row.getAs("reason")));
-      }
-    }
-    linesById.forEach((id, lines) -> {
-      if (lines.size() > 1) {
-        throw new InputException(CsvTable.REPORTS.fileName() + ": duplicate report_id '" + id + "' on lines "
-            + String.join(", ", lines.stream().sorted().map(String::valueOf).toList()));
-      }
-    });
-    Set<String> reportIds = validReports.keySet();
-    List<FileAccount> accounts = new ArrayList<>();
-    accounts.add(new FileAccount(CsvTable.REPORTS.fileName(), reportRows.size(), reportRows.size() - rejects.size(),
-        rejects.size()));
-
-    // Figure files: a group of valid records whose report is not a valid one is rejected whole.
+    Quarantine quarantine = new Quarantine();
+    Map<String, Report> validReports = validReports(reportRows, quarantine);
     List<Statement> statements = new ArrayList<>();
-    long figureRejects = 0;
     for (FigureFile figures : figureFiles) {
-      long read = 0;
-      long rejected = 0;
-      List<Row> valid = new ArrayList<>();
-      for (Row group : groupsByTable.get(figures.table())) {
-        long rows = group.<Long>getAs(ReportedFigures.ROWS);
-        read += rows;
-        if (group.<Boolean>getAs(InputParsing.REJECTED) || !reportIds.contains(group.<String>getAs("report_id"))) {
-          rejected += rows;
-        } else {
-          valid.add(group);
-        }
-      }
-      statements.addAll(ReportedFigures.statements(figures.table(), figures.metrics(), valid));
-      accounts.add(new FileAccount(figures.input(), read, read - rejected, rejected));
-      figureRejects += rejected;
+      statements.addAll(statements(figures, groupsByTable.get(figures.table()), validReports.keySet(), quarantine));
     }
-
-    // Context: every row is here; the report's rule is checked now that the valid ids are known.
-    List<ContextSeries.Observation> context = new ArrayList<>();
-    if (hasContext) {
-      long rejected = 0;
-      Map<Long, Long> contextLines = CsvInputReader.lines(contextRows);
-      for (Row row : contextRows) {
-        String id = row.getAs("report_id");
-        long line = contextLines.get(row.<Long>getAs(CsvInputReader.RECORD));
-        if (row.getAs("reason") != null) {
-          rejects.add(rejectRow(row, line, row.getAs("column"), row.getAs("reason")));
-          rejected++;
-        } else if (!reportIds.contains(id)) {
-          rejects.add(rejectRow(row, line, "report_id", InputParsing.unknownReportReason(id)));
-          rejected++;
-        } else {
-          context.add(new ContextSeries.Observation(id, localDate(row.getAs("as_of")), row.getAs("scope"),
-              row.getAs("metric"), row.getAs("value"), row.getAs("qualifier"), row.getAs("quote")));
-        }
-      }
-      accounts.add(new FileAccount(CsvTable.CONTEXT.fileName(), contextRows.size(), contextRows.size() - rejected,
-          rejected));
-    }
-    long rejectCount = accounts.stream().mapToLong(FileAccount::rejected).sum();
+    List<ContextSeries.Observation> observations =
+        context == null ? List.of() : observations(contextRows, validReports.keySet(), quarantine);
+    long rejectCount = quarantine.accounts.stream().mapToLong(FileAccount::rejected).sum();
+    Set<String> figureInputs = new java.util.HashSet<>(figureFiles.stream().map(FigureFile::input).toList());
+    long figureRejects = quarantine.accounts.stream().filter(a -> figureInputs.contains(a.file()))
+        .mapToLong(FileAccount::rejected).sum();
 
     // Rejected figure rows, found again with their particulars: a second job, only when there are any.
+    List<Row> rejects = quarantine.rejects;
     Dataset<Row> figureRejectRows = null;
     if (figureRejects > 0) {
       for (FigureFile figures : figureFiles) {
         Dataset<Row> found = InputParsing.figureRecords(FigureInput.read(spark, inputDir, figures.contract()),
-                figures.metrics(), reportIds)
+                figures.metrics(), validReports.keySet())
             .filter(col(InputParsing.PROBLEM).isNotNull())
-            .select(col(CsvInputReader.FILE).as("file"), col(CsvInputReader.LINE).as("line"),
-                col(CsvInputReader.RAW).as("raw"), col(InputParsing.PROBLEM + ".column").as("column"),
-                col(InputParsing.PROBLEM + ".reason").as("reason"));
+            .select(particulars(col(CsvInputReader.LINE).as("line")));
         figureRejectRows = figureRejectRows == null ? found : figureRejectRows.unionByName(found);
       }
       if (strict || figureRejects <= REJECTS_COLLECTED) {
@@ -222,9 +139,137 @@ public final class InputLoad {
     if (figureRejects > REJECTS_COLLECTED) {
       // too many to bring to the driver: Spark computes the table again from the input when writing it
       Dataset<Row> rejectsTable = figureRejectRows.unionByName(spark.createDataFrame(rejects, REJECTS_SCHEMA));
-      return new Loaded(validReports, statements, context, null, rejectsTable, rejectCount, accounts);
+      return new Loaded(validReports, statements, observations, null, rejectsTable, rejectCount, quarantine.accounts);
     }
-    return new Loaded(validReports, statements, context, rejects, null, rejectCount, accounts);
+    return new Loaded(validReports, statements, observations, rejects, null, rejectCount, quarantine.accounts);
+  }
+
+  /**
+   * The input pass, one Spark job: the reports, the context observations (every row, with its
+   * position and, where a rule is broken, its problem) and each figure file's rule-1 groups, as one
+   * table told apart by {@link #KIND}.
+   */
+  private static Dataset<Row> inputPass(SourceRows reports, List<FigureFile> figureFiles, SourceRows context) {
+    Column[] position = {col(CsvInputReader.RECORD), col(CsvInputReader.BREAKS)};
+    Dataset<Row> everything = InputParsing.reports(reports)
+        .select(columns(List.of("report_id", "source_type", "published_on", "coverage_start", "coverage_end"),
+            particulars(position)))
+        .withColumn(KIND, lit(KIND_REPORT));
+    for (FigureFile figures : figureFiles) {
+      everything = everything.unionByName(
+          ReportedFigures.sumRecords(InputParsing.checkedFigures(figures.source(), figures.metrics()), figures.metrics())
+              .withColumn(TABLE, lit(figures.table()))
+              .withColumn(KIND, lit(KIND_GROUP)), true);
+    }
+    if (context != null) {
+      everything = everything.unionByName(InputParsing.contextObservations(context)
+          .select(columns(List.of("report_id", "as_of", "scope", "metric", "value", "qualifier", "quote"),
+              particulars(position)))
+          .withColumn(KIND, lit(KIND_CONTEXT)), true);
+    }
+    return everything;
+  }
+
+  /** Where a parsed row is and what is wrong with it: file, its position, raw text, column, reason. */
+  private static Column[] particulars(Column... position) {
+    List<Column> columns = new ArrayList<>();
+    columns.add(col(CsvInputReader.FILE).as("file"));
+    columns.addAll(List.of(position));
+    columns.add(col(CsvInputReader.RAW).as("raw"));
+    columns.add(col(InputParsing.PROBLEM + ".column").as("column"));
+    columns.add(col(InputParsing.PROBLEM + ".reason").as("reason"));
+    return columns.toArray(new Column[0]);
+  }
+
+  private static Column[] columns(List<String> names, Column[] more) {
+    List<Column> columns = new ArrayList<>(names.stream().map(org.apache.spark.sql.functions::col).toList());
+    columns.addAll(List.of(more));
+    return columns.toArray(new Column[0]);
+  }
+
+  /** What the input pass quarantined, and each file's account of rows read, used and rejected. */
+  private static final class Quarantine {
+    final List<Row> rejects = new ArrayList<>();
+    final List<FileAccount> accounts = new ArrayList<>();
+
+    void account(String file, long read, long rejected) {
+      accounts.add(new FileAccount(file, read, read - rejected, rejected));
+    }
+  }
+
+  /** The valid reports; rule 3 ranks them by id, so an id must name one report (a whole-file problem). */
+  private static Map<String, Report> validReports(List<Row> reportRows, Quarantine quarantine) {
+    Map<String, Report> valid = new LinkedHashMap<>();
+    Map<String, List<Long>> linesById = new TreeMap<>();
+    Map<Long, Long> lines = CsvInputReader.lines(reportRows);
+    long rejected = 0;
+    for (Row row : reportRows) {
+      String id = row.getAs("report_id");
+      long line = lines.get(row.<Long>getAs(CsvInputReader.RECORD));
+      if (id != null) {
+        linesById.computeIfAbsent(id, k -> new ArrayList<>()).add(line);
+      }
+      if (row.getAs("reason") == null) {
+        valid.put(id, toReport(row));
+      } else {
+        quarantine.rejects.add(rejectRow(row, line, row.getAs("column"), row.getAs("reason")));
+        rejected++;
+      }
+    }
+    linesById.forEach((id, idLines) -> {
+      if (idLines.size() > 1) {
+        throw new InputException(CsvTable.REPORTS.fileName() + ": duplicate report_id '" + id + "' on lines "
+            + String.join(", ", idLines.stream().sorted().map(String::valueOf).toList()));
+      }
+    });
+    quarantine.account(CsvTable.REPORTS.fileName(), reportRows.size(), rejected);
+    return valid;
+  }
+
+  /**
+   * A figure file's rule-1 statements from its groups; a group of rows that break no rule but name
+   * no valid report is rejected whole (its rows are found again with the other rejected ones).
+   */
+  private static List<Statement> statements(FigureFile figures, List<Row> groups, Set<String> reportIds,
+      Quarantine quarantine) {
+    long read = 0;
+    long rejected = 0;
+    List<Row> valid = new ArrayList<>();
+    for (Row group : groups) {
+      long rows = group.<Long>getAs(ReportedFigures.ROWS);
+      read += rows;
+      if (group.<Boolean>getAs(InputParsing.REJECTED) || !reportIds.contains(group.<String>getAs("report_id"))) {
+        rejected += rows;
+      } else {
+        valid.add(group);
+      }
+    }
+    quarantine.account(figures.input(), read, rejected);
+    return ReportedFigures.statements(figures.table(), figures.metrics(), valid);
+  }
+
+  /** The context observations: every row is on the driver, and its report is checked here. */
+  private static List<ContextSeries.Observation> observations(List<Row> contextRows, Set<String> reportIds,
+      Quarantine quarantine) {
+    List<ContextSeries.Observation> observations = new ArrayList<>();
+    Map<Long, Long> lines = CsvInputReader.lines(contextRows);
+    long rejected = 0;
+    for (Row row : contextRows) {
+      String id = row.getAs("report_id");
+      long line = lines.get(row.<Long>getAs(CsvInputReader.RECORD));
+      if (row.getAs("reason") != null) {
+        quarantine.rejects.add(rejectRow(row, line, row.getAs("column"), row.getAs("reason")));
+        rejected++;
+      } else if (!reportIds.contains(id)) {
+        quarantine.rejects.add(rejectRow(row, line, "report_id", InputParsing.unknownReportReason(id)));
+        rejected++;
+      } else {
+        observations.add(new ContextSeries.Observation(id, localDate(row.getAs("as_of")), row.getAs("scope"),
+            row.getAs("metric"), row.getAs("value"), row.getAs("qualifier"), row.getAs("quote")));
+      }
+    }
+    quarantine.account(CsvTable.CONTEXT.fileName(), contextRows.size(), rejected);
+    return observations;
   }
 
   /** A rejects table row (file, line, raw, column, reason) from a row read on the driver. */
