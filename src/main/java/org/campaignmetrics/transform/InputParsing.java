@@ -263,12 +263,13 @@ public final class InputParsing {
         problem.as(PROBLEM));
   }
 
-  /** Why a record whose report_id is not a valid row of reports.csv is rejected. */
-  public static String unknownReportReason(String reportId) {
-    return UNKNOWN_REPORT[0] + "'" + reportId + "'" + UNKNOWN_REPORT[1];
-  }
+  private static final String UNKNOWN_REPORT = "unknown report_id ";
+  private static final String UNKNOWN_REPORT_WHY = " (not in reports.csv, or rejected there)";
 
-  private static final String[] UNKNOWN_REPORT = {"unknown report_id ", " (not in reports.csv, or rejected there)"};
+  /** Why a record whose report_id is not a valid row of reports.csv is rejected (as {@link #unknownReport} says it). */
+  public static String unknownReportReason(String reportId) {
+    return UNKNOWN_REPORT + "'" + reportId + "'" + UNKNOWN_REPORT_WHY;
+  }
 
   /**
    * The rule a record breaks when its report_id is not a valid row of reports.csv: unknown, or
@@ -277,7 +278,7 @@ public final class InputParsing {
   private static Rule unknownReport(Cells cells, Set<String> reportIds) {
     Column id = cells.text("report_id");
     return new Rule("report_id", id.isNotNull().and(id.isin(reportIds.toArray()).unary_$bang()),
-        concat(lit(UNKNOWN_REPORT[0]), quoted(id), lit(UNKNOWN_REPORT[1])));
+        concat(lit(UNKNOWN_REPORT), quoted(id), lit(UNKNOWN_REPORT_WHY)));
   }
 
   /**
@@ -289,10 +290,11 @@ public final class InputParsing {
   }
 
   /**
-   * context.csv ({@link CsvInputReader#readInOrder}): one observation of a stock (fighters at large, camp population) at a date, checked
-   * by every rule but the report's: the file is read with reports.csv, before the valid report ids
-   * are known, and every row comes to the driver (one per observation, like reports), which checks
-   * the report id ({@link #unknownReportReason}). {@code raw} is the text of every row.
+   * context.csv ({@link CsvInputReader#readInOrder}): one observation of a stock (fighters at large,
+   * camp population) at a date, checked by every rule but the report's: the file is read with
+   * reports.csv, before the valid report ids are known, and every row comes to the driver (one per
+   * observation, like reports), which checks the report id ({@link #unknownReportReason}). {@code raw}
+   * is the text of every row.
    */
   public static Dataset<Row> contextObservations(SourceRows source) {
     Cells cells = new Cells(source.rows().schema(), List.of("value"), List.of("as_of"));
