@@ -151,21 +151,20 @@ public final class InputLoad {
    */
   private static Dataset<Row> inputPass(SourceRows reports, List<FigureFile> figureFiles, SourceRows context) {
     Column[] position = {col(CsvInputReader.RECORD), col(CsvInputReader.BREAKS)};
+    // each step is one projection: Spark analyses every intermediate DataFrame, seconds in a cold JVM
     Dataset<Row> everything = InputParsing.reports(reports)
         .select(columns(List.of("report_id", "source_type", "published_on", "coverage_start", "coverage_end"),
-            particulars(position)))
-        .withColumn(KIND, lit(KIND_REPORT));
+            particulars(position), lit(KIND_REPORT).as(KIND)));
     for (FigureFile figures : figureFiles) {
-      everything = everything.unionByName(
-          ReportedFigures.sumRecords(InputParsing.checkedFigures(figures.source(), figures.metrics()), figures.metrics())
-              .withColumn(TABLE, lit(figures.table()))
-              .withColumn(KIND, lit(KIND_GROUP)), true);
+      Dataset<Row> groups =
+          ReportedFigures.sumRecords(InputParsing.checkedFigures(figures.source(), figures.metrics()), figures.metrics());
+      everything = everything.unionByName(groups.select(columns(List.of(groups.columns()),
+          new Column[] {lit(figures.table()).as(TABLE)}, lit(KIND_GROUP).as(KIND))), true);
     }
     if (context != null) {
       everything = everything.unionByName(InputParsing.contextObservations(context)
           .select(columns(List.of("report_id", "as_of", "scope", "metric", "value", "qualifier", "quote"),
-              particulars(position)))
-          .withColumn(KIND, lit(KIND_CONTEXT)), true);
+              particulars(position), lit(KIND_CONTEXT).as(KIND))), true);
     }
     return everything;
   }
@@ -181,9 +180,10 @@ public final class InputLoad {
     return columns.toArray(new Column[0]);
   }
 
-  private static Column[] columns(List<String> names, Column[] more) {
+  private static Column[] columns(List<String> names, Column[] more, Column kind) {
     List<Column> columns = new ArrayList<>(names.stream().map(org.apache.spark.sql.functions::col).toList());
     columns.addAll(List.of(more));
+    columns.add(kind);
     return columns.toArray(new Column[0]);
   }
 

@@ -159,9 +159,7 @@ public final class CsvInputReader {
       StructType withLine = fileSchema.add(LINE, DataTypes.LongType, false);
       withLines = records.mapPartitions(new LineNumbers(), Encoders.row(withLine)).coalesce(1);
     } else {
-      // one partition, read in order: the id is the record's index in the file
-      withLines = records.coalesce(1).withColumn(RECORD, monotonically_increasing_id())
-          .withColumn(BREAKS, lineBreaks(header.size()));
+      withLines = records.coalesce(1);
     }
 
     List<Column> selected = new ArrayList<>();
@@ -176,8 +174,9 @@ public final class CsvInputReader {
     if (numbered) {
       selected.add(withLines.col(LINE));
     } else {
-      selected.add(withLines.col(RECORD));
-      selected.add(withLines.col(BREAKS));
+      // one partition, read in order: the id is the record's index in the file
+      selected.add(monotonically_increasing_id().as(RECORD));
+      selected.add(lineBreaks(header.size()).as(BREAKS));
     }
     selected.add(withLines.col(MALFORMED));
     List<Column> fieldsAsText = new ArrayList<>();

@@ -77,8 +77,8 @@ public final class ReportedFigures {
     return checked.groupBy(keys.toArray(new Column[0]))
         .agg(buffers.get(0), buffers.subList(1, buffers.size()).toArray(new Column[0]))
         // theater codes are case-insensitive: groups that differ only by case are merged by statements()
-        .withColumn("theater", upper(col("theater")))
-        .withColumn("quote", when(col("quote").notEqual(""), col("quote")));
+        .withColumns(orderedMap("theater", upper(col("theater")), "quote", when(col("quote").notEqual(""),
+            col("quote"))));
   }
 
   /**
@@ -138,6 +138,14 @@ public final class ReportedFigures {
       }
     }
     return statements;
+  }
+
+  /** Columns in the order given (Map.of's order varies from one JVM to the next). */
+  private static Map<String, Column> orderedMap(String first, Column firstColumn, String second, Column secondColumn) {
+    Map<String, Column> columns = new LinkedHashMap<>();
+    columns.put(first, firstColumn);
+    columns.put(second, secondColumn);
+    return columns;
   }
 
   private static LocalDate localDate(Object value) {
