@@ -264,7 +264,7 @@ public final class InputLoad {
         quarantine.rejects.add(rejectRow(row, line, "report_id", InputParsing.unknownReportReason(id)));
         rejected++;
       } else {
-        observations.add(new ContextSeries.Observation(id, localDate(row.getAs("as_of")), row.getAs("scope"),
+        observations.add(new ContextSeries.Observation(id, Period.day(row.getAs("as_of")), row.getAs("scope"),
             row.getAs("metric"), row.getAs("value"), row.getAs("qualifier"), row.getAs("quote")));
       }
     }
@@ -286,16 +286,9 @@ public final class InputLoad {
   }
 
   private static Report toReport(Row row) {
-    LocalDate coverageStart = localDate(row.getAs("coverage_start"));
-    return new Report(row.getAs("report_id"), row.getAs("source_type"), localDate(row.getAs("published_on")),
-        coverageStart == null ? null : new Period(coverageStart, localDate(row.getAs("coverage_end"))));
-  }
-
-  private static LocalDate localDate(Object value) {
-    if (value == null) {
-      return null;
-    }
-    return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+    LocalDate coverageStart = Period.day(row.getAs("coverage_start"));
+    return new Report(row.getAs("report_id"), row.getAs("source_type"), Period.day(row.getAs("published_on")),
+        coverageStart == null ? null : new Period(coverageStart, Period.day(row.getAs("coverage_end"))));
   }
 
   /** --strict: the input had rejected rows, and the run stops before writing anything. */

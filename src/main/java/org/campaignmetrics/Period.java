@@ -18,6 +18,12 @@ public record Period(LocalDate start, LocalDate end) implements Serializable, Co
     }
   }
 
+  /** A DATE value as Spark hands it over: LocalDate under its Java 8 time API, java.sql.Date otherwise; null stays null. */
+  public static LocalDate day(Object sparkDate) {
+    return sparkDate == null || sparkDate instanceof LocalDate ? (LocalDate) sparkDate
+        : ((java.sql.Date) sparkDate).toLocalDate();
+  }
+
   public static Period of(String start, String end) {
     return new Period(LocalDate.parse(start), LocalDate.parse(end));
   }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -52,7 +51,7 @@ final class CsvRows {
       return text.isEmpty() ? "\"\"" : quoted(defused(text));
     }
     if (field.dataType().equals(DataTypes.DateType)) {
-      return (value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate()).toString();
+      return org.campaignmetrics.Period.day(value).toString();
     }
     return value.toString(); // whole numbers, Double.toString for doubles: Spark's CSV writer does the same
   }

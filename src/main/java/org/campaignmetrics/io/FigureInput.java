@@ -58,9 +58,7 @@ public final class FigureInput {
 
   /** The records with their line: a CSV file's from {@link CsvInputReader#read}, a Parquet row's its row number. */
   public static SourceRows read(SparkSession spark, String inputDir, CsvTable table) {
-    String name = name(spark, inputDir, table);
-    return name.equals(table.fileName()) ? CsvInputReader.read(spark, inputDir, table) : readParquet(spark, inputDir,
-        table, name, true);
+    return read(spark, inputDir, table, true);
   }
 
   /**
@@ -69,9 +67,15 @@ public final class FigureInput {
    * would build a metadata struct for on every row even where no one reads it.
    */
   public static SourceRows readInOrder(SparkSession spark, String inputDir, CsvTable table) {
+    return read(spark, inputDir, table, false);
+  }
+
+  private static SourceRows read(SparkSession spark, String inputDir, CsvTable table, boolean positioned) {
     String name = name(spark, inputDir, table);
-    return name.equals(table.fileName()) ? CsvInputReader.readInOrder(spark, inputDir, table)
-        : readParquet(spark, inputDir, table, name, false);
+    if (!name.equals(table.fileName())) {
+      return readParquet(spark, inputDir, table, name, positioned);
+    }
+    return positioned ? CsvInputReader.read(spark, inputDir, table) : CsvInputReader.readInOrder(spark, inputDir, table);
   }
 
   /** A Parquet value as the same cell would read in the CSV form. */

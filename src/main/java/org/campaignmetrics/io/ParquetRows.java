@@ -137,7 +137,7 @@ final class ParquetRows {
         if (type.equals(DataTypes.StringType)) {
           consumer.addBinary(Binary.fromString((String) value));
         } else if (type.equals(DataTypes.DateType)) {
-          LocalDate day = value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+          LocalDate day = org.campaignmetrics.Period.day(value);
           consumer.addInteger(Math.toIntExact(day.toEpochDay()));
         } else if (type.equals(DataTypes.IntegerType)) {
           consumer.addInteger((Integer) value);

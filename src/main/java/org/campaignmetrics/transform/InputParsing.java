@@ -104,7 +104,7 @@ public final class InputParsing {
       return raw.withColumns(text).withColumns(parsed);
     }
 
-    boolean isText(String column) {
+    private boolean isText(String column) {
       return schema.apply(column).dataType().equals(DataTypes.StringType);
     }
 

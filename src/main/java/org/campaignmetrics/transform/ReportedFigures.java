@@ -15,12 +15,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.campaignmetrics.Period;
 import org.campaignmetrics.Qualifier;
 import org.campaignmetrics.derive.Statement;
 
@@ -74,11 +74,13 @@ public final class ReportedFigures {
       }
     }
     buffers.add(count(lit(1)).as(ROWS));
+    Map<String, Column> unpacked = new LinkedHashMap<>(); // in a fixed order (Map.of's is not)
+    unpacked.put("theater", upper(col("theater")));
+    unpacked.put("quote", when(col("quote").notEqual(""), col("quote")));
     return checked.groupBy(keys.toArray(new Column[0]))
         .agg(buffers.get(0), buffers.subList(1, buffers.size()).toArray(new Column[0]))
         // theater codes are case-insensitive: groups that differ only by case are merged by statements()
-        .withColumns(orderedMap("theater", upper(col("theater")), "quote", when(col("quote").notEqual(""),
-            col("quote"))));
+        .withColumns(unpacked);
   }
 
   /**
@@ -115,8 +117,8 @@ public final class ReportedFigures {
         Statement s = new Statement();
         s.setTable(table);
         s.setReportId((String) entry.getKey().get(0));
-        s.setPeriodStart(localDate(entry.getKey().get(1)));
-        s.setPeriodEnd(localDate(entry.getKey().get(2)));
+        s.setPeriodStart(Period.day(entry.getKey().get(1)));
+        s.setPeriodEnd(Period.day(entry.getKey().get(2)));
         s.setTheater((String) entry.getKey().get(3));
         s.setMetric(metric);
         s.setQuote(quote);
@@ -138,18 +140,5 @@ public final class ReportedFigures {
       }
     }
     return statements;
-  }
-
-  /** Columns in the order given (Map.of's order varies from one JVM to the next). */
-  private static Map<String, Column> orderedMap(String first, Column firstColumn, String second, Column secondColumn) {
-    Map<String, Column> columns = new LinkedHashMap<>();
-    columns.put(first, firstColumn);
-    columns.put(second, secondColumn);
-    return columns;
-  }
-
-  private static LocalDate localDate(Object value) {
-    Objects.requireNonNull(value, "a valid group has its period");
-    return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
   }
 }
