@@ -89,7 +89,13 @@ public final class InputLoad {
     List<Row> contextRows = new ArrayList<>();
     Map<String, List<Row>> groupsByTable = new LinkedHashMap<>();
     figureFiles.forEach(f -> groupsByTable.put(f.table(), new ArrayList<>()));
-    for (Row row : inputPass(reports, figureFiles, context).collectAsList()) {
+    List<Row> passRows;
+    try {
+      passRows = inputPass(reports, figureFiles, context).collectAsList();
+    } catch (Exception e) { // Spark's SparkException is checked, and thrown undeclared
+      throw sumTooLarge(e, String.join(", ", figureFiles.stream().map(FigureFile::input).toList()));
+    }
+    for (Row row : passRows) {
       switch (row.<String>getAs(KIND)) {
         case KIND_REPORT -> reportRows.add(row);
         case KIND_GROUP -> groupsByTable.get(row.<String>getAs(TABLE)).add(row);
@@ -245,7 +251,25 @@ public final class InputLoad {
       }
     }
     quarantine.account(figures.input(), read, rejected);
-    return ReportedFigures.statements(figures.table(), figures.metrics(), valid);
+    try {
+      return ReportedFigures.statements(figures.table(), figures.metrics(), valid);
+    } catch (ArithmeticException e) {
+      throw sumTooLarge(e, figures.input());
+    }
+  }
+
+  /**
+   * A rule-1 sum that left the range of a long (the pass sums exactly, see ReportedFigures) stops the
+   * run: a whole-input problem, named with the files it may be in; any other failure as it is.
+   */
+  private static RuntimeException sumTooLarge(Exception failure, String files) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof ArithmeticException) {
+        return new InputException(files + ": the counts of one report for one period and theater sum to more than "
+            + Long.MAX_VALUE + " (rule 1), more than the job can hold");
+      }
+    }
+    return failure instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(failure.getMessage(), failure);
   }
 
   /** The context observations: every row is on the driver, and its report is checked here. */

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
@@ -19,6 +18,8 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.EvalMode$;
+import org.apache.spark.sql.catalyst.expressions.aggregate.Sum;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.campaignmetrics.Period;
 import org.campaignmetrics.Qualifier;
@@ -67,7 +68,7 @@ public final class ReportedFigures {
     List<String> columns = Arrays.asList(checked.columns());
     List<Column> buffers = new ArrayList<>();
     for (String m : metrics) {
-      buffers.add(sum(col(m)).as(m));
+      buffers.add(exactSum(col(m)).as(m));
       buffers.add(count(col(m)).as(m + STATED));
       if (columns.contains(m + InputParsing.QUALIFIER_RANK)) {
         buffers.add(max(col(m + InputParsing.QUALIFIER_RANK)).as(m + InputParsing.QUALIFIER_RANK));
@@ -81,6 +82,14 @@ public final class ReportedFigures {
         .agg(buffers.get(0), buffers.subList(1, buffers.size()).toArray(new Column[0]))
         // theater codes are case-insensitive: groups that differ only by case are merged by statements()
         .withColumns(unpacked);
+  }
+
+  /**
+   * A sum that fails the query when it leaves the range of a long (ANSI evaluation), where Spark's
+   * default sum would wrap around to a wrong number without a word.
+   */
+  private static Column exactSum(Column counts) {
+    return new Column(new Sum(counts.expr(), EvalMode$.MODULE$.ANSI()).toAggregateExpression());
   }
 
   /**
@@ -129,7 +138,7 @@ public final class ReportedFigures {
         for (Row part : parts) {
           stated += part.<Long>getAs(metric + STATED);
           Long value = part.getAs(metric);
-          sum += value == null ? 0 : value;
+          sum = Math.addExact(sum, value == null ? 0 : value);
           Integer partRank = ranked ? part.getAs(metric + InputParsing.QUALIFIER_RANK) : null;
           rank = partRank == null ? rank : Math.max(rank, partRank);
         }

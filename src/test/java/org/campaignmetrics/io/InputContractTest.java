@@ -1,6 +1,7 @@
 package org.campaignmetrics.io;
 
 import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,6 +119,20 @@ class InputContractTest extends SparkTest {
     InputException error = assertThrows(InputException.class,
         () -> figures(REPORTS + "r1,Outlet,,media,T,ref\n", OPERATIONS_HEADER, ATTACKS));
     assertEquals("reports.csv: duplicate report_id 'r1' on lines 2, 3", error.getMessage());
+  }
+
+  @Test
+  void countsThatSumPastTheRangeOfALongStopTheRunInsteadOfWrapping() {
+    // each count is within the contract (18 digits); ten of them for one statement are not
+    String row = "r1,2024-01-01,2024-03-31,IRAQ,1,999999999999999999,0,0,0,\n";
+    InputException error = assertThrows(InputException.class,
+        () -> figures(REPORTS, OPERATIONS_HEADER + row.repeat(10), ATTACKS));
+    assertEquals("operations.csv, attacks.csv: the counts of one report for one period and theater sum to more than "
+        + "9223372036854775807 (rule 1), more than the job can hold", error.getMessage());
+    // nine of them fit, and the sum is exact
+    Row killed = assertDoesNotThrow(() -> figures(REPORTS, OPERATIONS_HEADER + row.repeat(9), ATTACKS))
+        .filter(col("metric").equalTo("killed")).first();
+    assertEquals(8999999999999999991L, killed.<Long>getAs("value"));
   }
 
   @Test
