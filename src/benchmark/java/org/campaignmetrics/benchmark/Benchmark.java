@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 public final class Benchmark {
   /** What is measured, in the order each round runs them. */
   enum Variant {
-    SESSION("session floor"), SCAN("scan floor"), DUCKDB("DuckDB"), JOB("job");
+    SESSION("session floor"), SCAN("scan floor"), RULE_ONE("rule-1 floor"), DUCKDB("DuckDB"), JOB("job");
 
     final String label;
 
@@ -164,6 +164,7 @@ public final class Benchmark {
     return switch (variant) {
       case SESSION -> List.of("session");
       case SCAN, DUCKDB -> List.of(variant.name().toLowerCase(Locale.ROOT), size.input().toString(), output.toString());
+      case RULE_ONE -> List.of("rule1", size.input().toString(), output.toString());
       case JOB -> List.of("job", "--input", size.input().toString(), "--output", output.toString(), "--master",
           "local[*]", "--run-id", "benchmark");
     };
@@ -237,6 +238,7 @@ public final class Benchmark {
       boolean large = size.getKey().generatedRows() >= 10_000_000;
       out.append(String.format("%-12s job / scan floor    %6.2f%s%n", name, job / r.get(Variant.SCAN).seconds(),
           large ? "  (<= 1.3)" : ""));
+      out.append(String.format("%-12s job / rule-1 floor  %6.2f%n", name, job / r.get(Variant.RULE_ONE).seconds()));
       out.append(String.format("%-12s job / DuckDB        %6.2f%n", name, job / r.get(Variant.DUCKDB).seconds()));
     }
     Result oneMillion = find(results, "1M");

@@ -68,7 +68,8 @@ public final class ReportedFigures {
     List<String> columns = Arrays.asList(checked.columns());
     List<Column> buffers = new ArrayList<>();
     for (String m : metrics) {
-      buffers.add(exactSum(col(m)).as(m));
+      // a rejected record's counts are never used, and never stop the run by their size
+      buffers.add(exactSum(when(rejected.unary_$bang(), col(m))).as(m));
       buffers.add(count(col(m)).as(m + STATED));
       if (columns.contains(m + InputParsing.QUALIFIER_RANK)) {
         buffers.add(max(col(m + InputParsing.QUALIFIER_RANK)).as(m + InputParsing.QUALIFIER_RANK));

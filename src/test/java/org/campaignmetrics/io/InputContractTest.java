@@ -129,6 +129,9 @@ class InputContractTest extends SparkTest {
         () -> figures(REPORTS, OPERATIONS_HEADER + row.repeat(10), ATTACKS));
     assertEquals("operations.csv, attacks.csv: the counts of one report for one period and theater sum to more than "
         + "9223372036854775807 (rule 1), more than the job can hold", error.getMessage());
+    // rows rejected for another reason are quarantined, however large their counts
+    String badDate = "r1,2024-01-xx,2024-03-31,IRAQ,1,999999999999999999,0,0,0,\n";
+    assertDoesNotThrow(() -> figures(REPORTS, OPERATIONS_HEADER + badDate.repeat(10), ATTACKS));
     // nine of them fit, and the sum is exact
     Row killed = assertDoesNotThrow(() -> figures(REPORTS, OPERATIONS_HEADER + row.repeat(9), ATTACKS))
         .filter(col("metric").equalTo("killed")).first();
