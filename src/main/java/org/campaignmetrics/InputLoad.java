@@ -91,7 +91,7 @@ public final class InputLoad {
     figureFiles.forEach(f -> groupsByTable.put(f.table(), new ArrayList<>()));
     List<Row> passRows;
     try {
-      passRows = inputPass(reports, figureFiles, context).collectAsList();
+      passRows = CollectedRows.of(inputPass(reports, figureFiles, context));
     } catch (Exception e) { // Spark's SparkException is checked, and thrown undeclared
       throw sumTooLarge(e, String.join(", ", figureFiles.stream().map(FigureFile::input).toList()));
     }
