@@ -185,23 +185,25 @@ public final class DerivationEngine {
     return added;
   }
 
-  /** Periods where every theater knows the metric, with the theaters' figures. */
+  /** Periods where every theater knows the metric, with the theaters' figures, in period order. */
   private Map<Period, List<Known>> theaterParts(Set<String> theaters, String metric) {
-    SortedSet<Period> periods = new TreeSet<>();
+    List<NavigableMap<Period, Known>> byTheater = new ArrayList<>();
     for (String theater : theaters) {
-      periods.addAll(series(new Series(theater, metric)).keySet());
+      byTheater.add(series(new Series(theater, metric)));
     }
+    // a period every theater knows is one the least-known theater knows: walk its periods only
+    NavigableMap<Period, Known> fewest = byTheater.stream().min(Comparator.comparingInt(Map::size)).orElse(EMPTY);
     Map<Period, List<Known>> complete = new LinkedHashMap<>();
-    for (Period period : periods) {
+    for (Period period : fewest.keySet()) {
       List<Known> parts = new ArrayList<>();
-      for (String theater : theaters) {
-        Known part = series(new Series(theater, metric)).get(period);
+      for (NavigableMap<Period, Known> theater : byTheater) {
+        Known part = theater.get(period);
         if (part == null) {
           break;
         }
         parts.add(part);
       }
-      if (parts.size() == theaters.size()) {
+      if (parts.size() == byTheater.size()) {
         complete.put(period, parts);
       }
     }
@@ -371,7 +373,15 @@ public final class DerivationEngine {
   private SortedSet<Period> unknownBuckets(Series series) {
     Map<Period, Known> figures = series(series);
     SortedSet<Period> buckets = new TreeSet<>();
+    LocalDate monthDone = null; // figures come in period order: days of one month share its buckets
     for (Period period : figures.keySet()) {
+      LocalDate month = period.start().withDayOfMonth(1);
+      if (month.equals(monthDone) && period.end().withDayOfMonth(1).equals(month)) {
+        continue;
+      }
+      if (period.end().withDayOfMonth(1).equals(month)) {
+        monthDone = month;
+      }
       for (Period bucket : period.overlappingCalendarBuckets()) {
         if (!figures.containsKey(bucket)) {
           buckets.add(bucket);
@@ -581,10 +591,21 @@ public final class DerivationEngine {
         out.add(f);
       }
     }
-    out.sort(Comparator.comparing(Figure::getPeriodStart).thenComparing(Figure::getPeriodEnd)
-        .thenComparing(Figure::getTheater).thenComparing(Figure::getMetric));
+    out.sort(FIGURE_ORDER);
     return out;
   }
+
+  /** Period, theater, metric: written out, as a sort of every figure compares often. */
+  private static final Comparator<Figure> FIGURE_ORDER = (a, b) -> {
+    int order = a.getPeriodStart().compareTo(b.getPeriodStart());
+    if (order == 0) {
+      order = a.getPeriodEnd().compareTo(b.getPeriodEnd());
+    }
+    if (order == 0) {
+      order = a.getTheater().compareTo(b.getTheater());
+    }
+    return order != 0 ? order : a.getMetric().compareTo(b.getMetric());
+  };
 
   private List<Check> sortedChecks() {
     List<Check> out = new ArrayList<>(checks.values());
