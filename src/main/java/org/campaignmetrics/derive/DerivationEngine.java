@@ -373,13 +373,14 @@ public final class DerivationEngine {
   private SortedSet<Period> unknownBuckets(Series series) {
     Map<Period, Known> figures = series(series);
     SortedSet<Period> buckets = new TreeSet<>();
-    LocalDate monthDone = null; // figures come in period order: days of one month share its buckets
+    LocalDate monthDone = null; // figures come in period order: the periods inside one month share its buckets
     for (Period period : figures.keySet()) {
       LocalDate month = period.start().withDayOfMonth(1);
-      if (month.equals(monthDone) && period.end().withDayOfMonth(1).equals(month)) {
+      boolean insideMonth = period.end().withDayOfMonth(1).equals(month);
+      if (insideMonth && month.equals(monthDone)) {
         continue;
       }
-      if (period.end().withDayOfMonth(1).equals(month)) {
+      if (insideMonth) {
         monthDone = month;
       }
       for (Period bucket : period.overlappingCalendarBuckets()) {
