@@ -16,6 +16,7 @@ import org.campaignmetrics.derive.CoverageRule;
 import org.campaignmetrics.derive.DerivationEngine;
 import org.campaignmetrics.derive.Figure;
 import org.campaignmetrics.derive.Statement;
+import org.campaignmetrics.io.InputException;
 import org.campaignmetrics.io.OutputWriter;
 import org.campaignmetrics.io.PostgresExport;
 import org.campaignmetrics.io.RunManifest;
@@ -183,9 +184,17 @@ public final class CampaignMetrics {
         input.statements().stream().filter(s -> s.getValue() != null).count(), (System.nanoTime() - started) / 1_000_000);
 
     long deriving = System.nanoTime();
-    List<Statement> statements = CoverageRule.apply(input.statements(), input.reports());
-    long covered = System.nanoTime();
-    DerivationEngine.Result derived = DerivationEngine.derive(statements);
+    List<Statement> statements;
+    long covered;
+    DerivationEngine.Result derived;
+    try {
+      statements = CoverageRule.apply(input.statements(), input.reports());
+      covered = System.nanoTime();
+      derived = DerivationEngine.derive(statements);
+    } catch (ArithmeticException e) { // the rules sum exactly (Math.addExact)
+      throw new InputException("the input's figures add up to more than " + Long.MAX_VALUE
+          + " in a derived figure (rule 2, 4 or 5), more than the job can hold", e);
+    }
     List<Figure> figures = derived.figures();
     LOG.info("derived {} figures and {} checks from {} statements in {} ms (rule 2: {} ms)", figures.size(),
         derived.checks().size(), statements.size(), (System.nanoTime() - deriving) / 1_000_000,

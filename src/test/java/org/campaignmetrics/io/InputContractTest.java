@@ -139,6 +139,20 @@ class InputContractTest extends SparkTest {
   }
 
   @Test
+  void aDerivedFigurePastTheRangeOfALongStopsTheRun() {
+    // twelve months of 18-digit counts fit, and so do their quarters and halves; their year does not
+    StringBuilder months = new StringBuilder(OPERATIONS_HEADER);
+    for (int month = 1; month <= 12; month++) {
+      java.time.YearMonth m = java.time.YearMonth.of(2024, month);
+      months.append("r1,").append(m.atDay(1)).append(',').append(m.atEndOfMonth())
+          .append(",IRAQ,1,999999999999999999,0,0,0,\n");
+    }
+    InputException error = assertThrows(InputException.class, () -> figures(REPORTS, months.toString(), ATTACKS));
+    assertEquals("the input's figures add up to more than 9223372036854775807 in a derived figure (rule 2, 4 or 5), "
+        + "more than the job can hold", error.getMessage());
+  }
+
+  @Test
   void aMissingOrEmptyFileStopsTheRun() throws Exception {
     Path dir = inputDir(temp.resolve("missing"), "reports.csv", REPORTS, "operations.csv", OPERATIONS_HEADER);
     InputException missing = assertThrows(InputException.class,
