@@ -128,8 +128,8 @@ public final class InputLoad {
         figureRejectRows = figureRejectRows == null ? found : figureRejectRows.unionByName(found);
       }
       if (strict || figureRejects <= REJECTS_COLLECTED) {
-        List<Row> found = figureRejectRows.orderBy("file", "line")
-            .limit((int) Math.min(figureRejects, strict ? REJECTS_SHOWN : REJECTS_COLLECTED)).collectAsList();
+        List<Row> found = CollectedRows.of(figureRejectRows.orderBy("file", "line")
+            .limit((int) Math.min(figureRejects, strict ? REJECTS_SHOWN : REJECTS_COLLECTED)));
         if (!strict && found.size() != figureRejects) {
           throw new IllegalStateException("the input pass rejected " + figureRejects + " figure rows, but "
               + found.size() + " were found again; did the input change during the run?");

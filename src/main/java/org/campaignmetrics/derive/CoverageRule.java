@@ -82,8 +82,7 @@ public final class CoverageRule {
     ByStart(List<Statement> records) {
       this.records = new ArrayList<>(records);
       this.records.sort(java.util.Comparator.comparing(Statement::getPeriodStart));
-      this.longestDays = records.stream()
-          .mapToLong(r -> java.time.temporal.ChronoUnit.DAYS.between(r.getPeriodStart(), r.getPeriodEnd()) + 1)
+      this.longestDays = records.stream().mapToLong(r -> new Period(r.getPeriodStart(), r.getPeriodEnd()).days())
           .max().orElse(1);
     }
 
