@@ -6,14 +6,17 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import org.campaignmetrics.io.InputException;
-import org.campaignmetrics.io.PostgresExport;
+import org.campaignmetrics.input.InputException;
+import org.campaignmetrics.export.PostgresExport;
+import org.campaignmetrics.export.PostgresTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import org.campaignmetrics.input.RejectedInputException;
+import org.campaignmetrics.spark.RootCause;
 
 /**
  * Entry point for spark-submit and jobs/campaign-metrics. The master comes from spark-submit, or
@@ -72,7 +75,7 @@ public final class CampaignMetricsJob implements Callable<Integer> {
 
   @Option(names = "--jdbc-url", paramLabel = "URL",
       description = "Also export every table, all or nothing, to this PostgreSQL database: "
-          + "jdbc:postgresql://HOST:PORT/DB (password from $" + PostgresExport.PASSWORD_ENV
+          + "jdbc:postgresql://HOST:PORT/DB (password from $" + PostgresTarget.PASSWORD_ENV
           + " or --jdbc-properties, never the URL).")
   String jdbcUrl;
 
@@ -84,7 +87,7 @@ public final class CampaignMetricsJob implements Callable<Integer> {
       description = "Java properties for the PostgreSQL driver: user, password, sslmode, ...")
   String jdbcProperties;
 
-  @Option(names = "--jdbc-schema", defaultValue = PostgresExport.DEFAULT_SCHEMA, paramLabel = "SCHEMA",
+  @Option(names = "--jdbc-schema", defaultValue = PostgresTarget.DEFAULT_SCHEMA, paramLabel = "SCHEMA",
       description = "Schema the tables are exported to (default: ${DEFAULT-VALUE}).")
   String jdbcSchema;
 
@@ -113,7 +116,7 @@ public final class CampaignMetricsJob implements Callable<Integer> {
       return EXIT_USAGE;
     });
     cli.setExecutionExceptionHandler((error, ignored, parsed) -> {
-      if (error instanceof InputLoad.RejectedInputException) {
+      if (error instanceof RejectedInputException) {
         System.err.println("campaign-metrics: input rows rejected (--strict), nothing written:\n  "
             + error.getMessage().replace("\n", "\n  "));
         return EXIT_REJECTED;
@@ -132,7 +135,7 @@ public final class CampaignMetricsJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws java.io.IOException {
-    PostgresExport.Target postgres = postgresTarget();
+    PostgresTarget postgres = postgresTarget();
     // Fail fast, before Spark starts, on the commonest mistake.
     org.apache.hadoop.fs.Path inputPath = new org.apache.hadoop.fs.Path(input);
     if (!inputPath.getFileSystem(new org.apache.hadoop.conf.Configuration()).exists(inputPath)) {
@@ -164,7 +167,7 @@ public final class CampaignMetricsJob implements Callable<Integer> {
    * The export target: the properties file, then --jdbc-user over its user, then the password from the
    * environment over its password; null without --jdbc-url. Every mistake is a usage error.
    */
-  private PostgresExport.Target postgresTarget() {
+  private PostgresTarget postgresTarget() {
     if (jdbcUrl == null) {
       for (String option : List.of("--jdbc-user", "--jdbc-properties", "--jdbc-schema")) {
         if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
@@ -184,12 +187,12 @@ public final class CampaignMetricsJob implements Callable<Integer> {
     if (jdbcUser != null) {
       properties.setProperty("user", jdbcUser);
     }
-    String password = environment.apply(PostgresExport.PASSWORD_ENV);
+    String password = environment.apply(PostgresTarget.PASSWORD_ENV);
     if (password != null && !password.isEmpty()) {
       properties.setProperty("password", password);
     }
     try {
-      return new PostgresExport.Target(jdbcUrl, jdbcSchema, properties);
+      return new PostgresTarget(jdbcUrl, jdbcSchema, properties);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--jdbc-url/--jdbc-schema: " + e.getMessage());
     }

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.campaignmetrics.io.DataDictionary;
-import org.campaignmetrics.io.OutputWriter;
-import org.campaignmetrics.io.PostgresExport;
+import org.campaignmetrics.tables.DataDictionary;
+import org.campaignmetrics.publish.StagedPublish;
+import org.campaignmetrics.export.PostgresExport;
 import org.junit.jupiter.api.Test;
+import org.campaignmetrics.tables.Table;
 
 /** docs/data-dictionary.md documents every output table and column, with the columns' types. */
 class DataDictionaryTest extends SparkTest {
@@ -41,7 +42,7 @@ class DataDictionaryTest extends SparkTest {
   void theDictionaryAndTheOutputSchemasAgree() throws Exception {
     Map<String, DataDictionary.Table> dictionary = DataDictionary.parse(Files.readAllLines(Path.of("docs/data-dictionary.md")));
     Map<String, List<String>> actual = new LinkedHashMap<>();
-    for (OutputWriter.Table table : CampaignMetrics.compute(spark, "sample-data").tables()) {
+    for (Table table : CampaignMetrics.compute(spark, "sample-data").tables()) {
       actual.put(table.name(), columns(table.schema()));
     }
     Map<String, List<String>> documented = documented(dictionary, false);

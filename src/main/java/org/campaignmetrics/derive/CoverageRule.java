@@ -5,11 +5,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.campaignmetrics.Period;
-import org.campaignmetrics.Qualifier;
+import org.campaignmetrics.model.FigureTable;
+import org.campaignmetrics.model.Period;
+import org.campaignmetrics.model.Qualifier;
+import org.campaignmetrics.model.Report;
+import org.campaignmetrics.model.Statement;
 
 /**
  * Rule 2: a report that declares coverage is complete for it. For every calendar month, quarter,
@@ -21,37 +23,35 @@ import org.campaignmetrics.Qualifier;
 public final class CoverageRule {
   private CoverageRule() {}
 
-  private record Key(String reportId, String table, Period period, String theater, String metric) {}
+  private record Key(String reportId, FigureTable table, Period period, String theater, String metric) {}
 
-  private record Scope(String reportId, String table, String metric) {}
+  private record Scope(String reportId, FigureTable table, String metric) {}
 
   /**
    * The statements after rule 2: every record (value may be null: unknown), with each coverage
    * bucket added and replacing a record of the same period, since the bucket also counts the
-   * records inside it. Each statement carries its report's source_type and published_on.
+   * records inside it. The records are not changed: the result is a new list.
    */
-  public static List<Statement> apply(List<Statement> records, Map<String, Report> reports) {
+  public static List<Statement> apply(List<Statement> records) {
     Map<Key, Statement> byKey = new LinkedHashMap<>();
     Map<Scope, Set<String>> theatersByScope = new HashMap<>();
     Map<Scope, List<Statement>> recordsByScope = new HashMap<>();
+    Map<String, Report> reports = new HashMap<>();
     for (Statement r : records) {
-      Report report = Objects.requireNonNull(reports.get(r.getReportId()), r.getReportId());
-      r.setSourceType(report.sourceType());
-      r.setPublishedOn(report.publishedOn());
       byKey.put(key(r), r);
-      if (report.coverage() != null) {
-        Scope scope = new Scope(r.getReportId(), r.getTable(), r.getMetric());
-        recordsByScope.computeIfAbsent(scope, s -> new ArrayList<>()).add(r);
+      if (r.report().coverage() != null) {
+        reports.put(r.reportId(), r.report());
+        recordsByScope.computeIfAbsent(new Scope(r.reportId(), r.table(), r.metric()), s -> new ArrayList<>()).add(r);
       }
     }
     // theaters named by a covering report in a table, whatever the metric
     recordsByScope.forEach((scope, list) -> list.forEach(r -> theatersByScope
         .computeIfAbsent(new Scope(scope.reportId(), scope.table(), null), s -> new TreeSet<>())
-        .add(r.getTheater())));
+        .add(r.theater())));
 
     for (Map.Entry<Scope, List<Statement>> entry : recordsByScope.entrySet()) {
       List<Statement> scoped = entry.getValue();
-      if (scoped.stream().allMatch(r -> r.getValue() == null)) {
+      if (scoped.stream().noneMatch(Statement::stated)) {
         continue; // a metric the report never states stays unknown
       }
       Scope scope = entry.getKey();
@@ -59,7 +59,7 @@ public final class CoverageRule {
       Set<String> theaters = theatersByScope.get(new Scope(scope.reportId(), scope.table(), null));
       Map<String, ByStart> byTheater = new HashMap<>();
       for (String theater : theaters) {
-        byTheater.put(theater, new ByStart(scoped.stream().filter(r -> r.getTheater().equals(theater)).toList()));
+        byTheater.put(theater, new ByStart(scoped.stream().filter(r -> r.theater().equals(theater)).toList()));
       }
       for (Period bucket : report.coverage().calendarBucketsInside()) {
         for (String theater : theaters) {
@@ -81,9 +81,8 @@ public final class CoverageRule {
 
     ByStart(List<Statement> records) {
       this.records = new ArrayList<>(records);
-      this.records.sort(java.util.Comparator.comparing(Statement::getPeriodStart));
-      this.longestDays = records.stream().mapToLong(r -> new Period(r.getPeriodStart(), r.getPeriodEnd()).days())
-          .max().orElse(1);
+      this.records.sort(java.util.Comparator.comparing(r -> r.period().start()));
+      this.longestDays = records.stream().mapToLong(r -> r.period().days()).max().orElse(1);
     }
 
     /** The records that share a day with the bucket: those starting before it by less than the longest record. */
@@ -93,15 +92,15 @@ public final class CoverageRule {
       int high = records.size();
       while (low < high) {
         int middle = (low + high) >>> 1;
-        if (records.get(middle).getPeriodStart().isBefore(earliest)) {
+        if (records.get(middle).period().start().isBefore(earliest)) {
           low = middle + 1;
         } else {
           high = middle;
         }
       }
       List<Statement> meeting = new ArrayList<>();
-      for (int i = low; i < records.size() && !records.get(i).getPeriodStart().isAfter(bucket.end()); i++) {
-        if (!records.get(i).getPeriodEnd().isBefore(bucket.start())) {
+      for (int i = low; i < records.size() && !records.get(i).period().start().isAfter(bucket.end()); i++) {
+        if (!records.get(i).period().end().isBefore(bucket.start())) {
           meeting.add(records.get(i));
         }
       }
@@ -114,30 +113,17 @@ public final class CoverageRule {
     Long total = 0L;
     Qualifier qualifier = Qualifier.EXACT;
     for (Statement r : meeting) {
-      Period period = new Period(r.getPeriodStart(), r.getPeriodEnd());
-      if (!bucket.contains(period) || r.getValue() == null) {
+      if (!bucket.contains(r.period()) || !r.stated()) {
         total = null; // straddles the bucket's edge, or unknown: the bucket cannot be summed
         break;
       }
-      total = Math.addExact(total, r.getValue());
-      qualifier = qualifier.plus(Qualifier.fromCode(r.getQualifier()));
+      total = Math.addExact(total, r.value());
+      qualifier = qualifier.plus(r.qualifier());
     }
-    Statement s = new Statement();
-    s.setTable(scope.table());
-    s.setReportId(report.reportId());
-    s.setSourceType(report.sourceType());
-    s.setPublishedOn(report.publishedOn());
-    s.setPeriodStart(bucket.start());
-    s.setPeriodEnd(bucket.end());
-    s.setTheater(theater);
-    s.setMetric(scope.metric());
-    s.setValue(total);
-    s.setQualifier(qualifier.code());
-    return s;
+    return new Statement(scope.table(), report, bucket, theater, scope.metric(), total, qualifier, null);
   }
 
   private static Key key(Statement s) {
-    return new Key(s.getReportId(), s.getTable(), new Period(s.getPeriodStart(), s.getPeriodEnd()),
-        s.getTheater(), s.getMetric());
+    return new Key(s.reportId(), s.table(), s.period(), s.theater(), s.metric());
   }
 }

@@ -8,9 +8,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.campaignmetrics.Metric;
-import org.campaignmetrics.Period;
+import org.campaignmetrics.model.Metric;
+import org.campaignmetrics.model.Period;
 import org.junit.jupiter.api.Test;
+import org.campaignmetrics.model.Report;
+import org.campaignmetrics.model.FigureTable;
+import org.campaignmetrics.model.Qualifier;
+import org.campaignmetrics.model.Statement;
 
 class CoverageRuleTest {
   private static final Report EVENTS = new Report("events", "official", LocalDate.of(2024, 4, 2),
@@ -19,27 +23,20 @@ class CoverageRuleTest {
   private final List<Statement> records = new ArrayList<>();
 
   private CoverageRuleTest record(Report report, String start, String end, String theater, String metric, Long value) {
-    Statement s = new Statement();
-    s.setTable(Metric.tableOf(metric));
-    s.setReportId(report.reportId());
-    s.setPeriodStart(LocalDate.parse(start));
-    s.setPeriodEnd(LocalDate.parse(end));
-    s.setTheater(theater);
-    s.setMetric(metric);
-    s.setValue(value);
-    records.add(s);
+    records.add(new Statement(FigureTable.of(metric), report, Period.of(start, end), theater, metric, value,
+        value == null ? null : Qualifier.EXACT, null));
     return this;
   }
 
   private Statement find(List<Statement> statements, String report, Period period, String theater, String metric) {
-    return statements.stream().filter(s -> s.getReportId().equals(report)
-            && s.getPeriodStart().equals(period.start()) && s.getPeriodEnd().equals(period.end())
-            && s.getTheater().equals(theater) && s.getMetric().equals(metric))
+    return statements.stream().filter(s -> s.reportId().equals(report)
+            && s.period().start().equals(period.start()) && s.period().end().equals(period.end())
+            && s.theater().equals(theater) && s.metric().equals(metric))
         .findFirst().orElseThrow(() -> new AssertionError("no statement " + period + " " + theater + " " + metric));
   }
 
   private List<Statement> apply() {
-    return CoverageRule.apply(records, Map.of("events", EVENTS, "release", RELEASE));
+    return CoverageRule.apply(records);
   }
 
   @Test
@@ -48,22 +45,22 @@ class CoverageRuleTest {
         .record(EVENTS, "2024-01-09", "2024-01-09", "IRAQ", Metric.KILLED, 1L)
         .record(EVENTS, "2024-03-02", "2024-03-02", "SYRIA", Metric.KILLED, 4L);
     List<Statement> statements = apply();
-    assertEquals(3L, find(statements, "events", Period.month(2024, 1), "IRAQ", Metric.KILLED).getValue());
-    assertEquals(0L, find(statements, "events", Period.month(2024, 2), "IRAQ", Metric.KILLED).getValue());
-    assertEquals(0L, find(statements, "events", Period.month(2024, 1), "SYRIA", Metric.KILLED).getValue());
-    assertEquals(4L, find(statements, "events", Period.quarter(2024, 1), "SYRIA", Metric.KILLED).getValue());
+    assertEquals(3L, find(statements, "events", Period.month(2024, 1), "IRAQ", Metric.KILLED).value());
+    assertEquals(0L, find(statements, "events", Period.month(2024, 2), "IRAQ", Metric.KILLED).value());
+    assertEquals(0L, find(statements, "events", Period.month(2024, 1), "SYRIA", Metric.KILLED).value());
+    assertEquals(4L, find(statements, "events", Period.quarter(2024, 1), "SYRIA", Metric.KILLED).value());
     Statement quarter = find(statements, "events", Period.quarter(2024, 1), "IRAQ", Metric.KILLED);
-    assertEquals(3L, quarter.getValue());
-    assertEquals("official", quarter.getSourceType());
+    assertEquals(3L, quarter.value());
+    assertEquals("official", quarter.report().sourceType());
     // a half-year reaches past the coverage: no bucket for it
-    assertFalse(statements.stream().anyMatch(s -> s.getPeriodEnd().equals(LocalDate.of(2024, 6, 30))));
+    assertFalse(statements.stream().anyMatch(s -> s.period().end().equals(LocalDate.of(2024, 6, 30))));
   }
 
   @Test
   void aMetricTheReportNeverStatesStaysUnknown() {
     record(EVENTS, "2024-01-05", "2024-01-05", "IRAQ", Metric.KILLED, 2L)
         .record(EVENTS, "2024-01-05", "2024-01-05", "IRAQ", Metric.DETAINED, null);
-    assertFalse(apply().stream().anyMatch(s -> s.getMetric().equals(Metric.DETAINED) && s.getValue() != null));
+    assertFalse(apply().stream().anyMatch(s -> s.metric().equals(Metric.DETAINED) && s.value() != null));
   }
 
   @Test
@@ -72,10 +69,10 @@ class CoverageRuleTest {
         .record(EVENTS, "2024-03-05", "2024-03-05", "IRAQ", Metric.KILLED, null)
         .record(EVENTS, "2024-03-07", "2024-03-07", "IRAQ", Metric.KILLED, 1L);
     List<Statement> statements = apply();
-    assertNull(find(statements, "events", Period.month(2024, 1), "IRAQ", Metric.KILLED).getValue());
-    assertNull(find(statements, "events", Period.month(2024, 2), "IRAQ", Metric.KILLED).getValue());
-    assertNull(find(statements, "events", Period.month(2024, 3), "IRAQ", Metric.KILLED).getValue());
-    assertNull(find(statements, "events", Period.quarter(2024, 1), "IRAQ", Metric.KILLED).getValue());
+    assertNull(find(statements, "events", Period.month(2024, 1), "IRAQ", Metric.KILLED).value());
+    assertNull(find(statements, "events", Period.month(2024, 2), "IRAQ", Metric.KILLED).value());
+    assertNull(find(statements, "events", Period.month(2024, 3), "IRAQ", Metric.KILLED).value());
+    assertNull(find(statements, "events", Period.quarter(2024, 1), "IRAQ", Metric.KILLED).value());
   }
 
   @Test
@@ -84,7 +81,7 @@ class CoverageRuleTest {
         .record(EVENTS, "2024-02-14", "2024-02-14", "IRAQ", Metric.MISSIONS, 1L)
         .record(RELEASE, "2024-02-14", "2024-02-14", "IRAQ", Metric.MISSIONS, 7L);
     List<Statement> statements = apply();
-    assertEquals(11L, find(statements, "events", Period.month(2024, 2), "IRAQ", Metric.MISSIONS).getValue());
-    assertEquals(1, statements.stream().filter(s -> s.getReportId().equals("release")).count());
+    assertEquals(11L, find(statements, "events", Period.month(2024, 2), "IRAQ", Metric.MISSIONS).value());
+    assertEquals(1, statements.stream().filter(s -> s.reportId().equals("release")).count());
   }
 }

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.campaignmetrics.Metric;
-import org.campaignmetrics.Period;
+import org.campaignmetrics.model.Metric;
+import org.campaignmetrics.model.Period;
 import org.junit.jupiter.api.Test;
+import org.campaignmetrics.model.Report;
+import org.campaignmetrics.model.Statement;
+import org.campaignmetrics.model.Figure;
 
 class DerivationEngineTest {
   private static final LocalDate JULY_16 = LocalDate.of(2024, 7, 16);
@@ -18,7 +21,7 @@ class DerivationEngineTest {
 
   private DerivationEngineTest state(String report, String sourceType, LocalDate published, Period period,
       String theater, String metric, long value) {
-    statements.add(new Statement(report, sourceType, published, period.start(), period.end(), theater, metric,
+    statements.add(Statement.exact(new Report(report, sourceType, published, null), period, theater, metric,
         value, "quote of " + report));
     return this;
   }
@@ -29,8 +32,8 @@ class DerivationEngineTest {
 
   private Figure find(List<Figure> figures, Period period, String theater, String metric) {
     for (Figure f : figures) {
-      if (f.getPeriodStart().equals(period.start()) && f.getPeriodEnd().equals(period.end())
-          && f.getTheater().equals(theater) && f.getMetric().equals(metric)) {
+      if (f.period().start().equals(period.start()) && f.period().end().equals(period.end())
+          && f.theater().equals(theater) && f.metric().equals(metric)) {
         return f;
       }
     }
@@ -46,9 +49,9 @@ class DerivationEngineTest {
   private void assertFigure(Period period, String theater, String metric, long value, String derivation,
       String sources) {
     Figure f = derived(period, theater, metric);
-    assertEquals(value, f.getValue(), f.toString());
-    assertEquals(derivation, f.getDerivation(), f.toString());
-    assertEquals(sources, f.getSources(), f.toString());
+    assertEquals(value, f.value(), f.toString());
+    assertEquals(derivation, f.derivation().code(), f.toString());
+    assertEquals(sources, f.sources(), f.toString());
   }
 
   private void assertAbsent(Period period, String theater, String metric) {
@@ -64,7 +67,7 @@ class DerivationEngineTest {
     state("outlet", "media", JULY_17, h1, "ALL", Metric.KILLED, 45);
     state("centcom", "official", JULY_16, h1, "ALL", Metric.KILLED, 44);
     assertFigure(h1, "ALL", Metric.KILLED, 44, "reported", "centcom;outlet");
-    assertEquals("quote of centcom", derived(h1, "ALL", Metric.KILLED).getQuote());
+    assertEquals("quote of centcom", derived(h1, "ALL", Metric.KILLED).quote());
   }
 
   @Test
@@ -74,7 +77,7 @@ class DerivationEngineTest {
     state("early", "media", JULY_16, q1, "ALL", Metric.MISSIONS, 93);
     state("late", "media", JULY_17, q1, "ALL", Metric.MISSIONS, 94);
     assertFigure(q1, "ALL", Metric.MISSIONS, 94, "reported", "early;late;undated");
-    statements.removeIf(s -> s.getReportId().equals("late"));
+    statements.removeIf(s -> s.reportId().equals("late"));
     assertFigure(q1, "ALL", Metric.MISSIONS, 93, "reported", "early;undated");
   }
 
@@ -129,13 +132,13 @@ class DerivationEngineTest {
       state("monthly-" + month, "official", JULY_16, Period.month(2024, month), "ALL", Metric.MISSIONS, month);
     }
     assertFigure(Period.quarter(2024, 1), "ALL", Metric.MISSIONS, 6, "summed", "monthly-1;monthly-2;monthly-3");
-    assertEquals(33, derived(Period.quarter(2024, 4), "ALL", Metric.MISSIONS).getValue());
-    assertEquals(21, derived(Period.half(2024, 1), "ALL", Metric.MISSIONS).getValue());
-    assertEquals(57, derived(Period.half(2024, 2), "ALL", Metric.MISSIONS).getValue());
+    assertEquals(33, derived(Period.quarter(2024, 4), "ALL", Metric.MISSIONS).value());
+    assertEquals(21, derived(Period.half(2024, 1), "ALL", Metric.MISSIONS).value());
+    assertEquals(57, derived(Period.half(2024, 2), "ALL", Metric.MISSIONS).value());
     Figure year = derived(Period.year(2024), "ALL", Metric.MISSIONS);
-    assertEquals(78, year.getValue());
-    assertEquals("summed", year.getDerivation());
-    assertEquals(12, year.getSources().split(";").length);
+    assertEquals(78, year.value());
+    assertEquals("summed", year.derivation().code());
+    assertEquals(12, year.sources().split(";").length);
   }
 
   @Test
@@ -208,8 +211,8 @@ class DerivationEngineTest {
   void figuresCarryTheirLabelAndGrain() {
     official(Period.half(2024, 1), "ALL", Metric.KILLED, 44);
     Figure f = derived(Period.half(2024, 1), "ALL", Metric.KILLED);
-    assertEquals("2024-H1", f.getPeriodLabel());
-    assertEquals("half", f.getGrain());
-    assertEquals("operations", f.getTable());
+    assertEquals("2024-H1", f.period().label());
+    assertEquals("half", f.period().grain().code());
+    assertEquals("operations", f.table().code());
   }
 }

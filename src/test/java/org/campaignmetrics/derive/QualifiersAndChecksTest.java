@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.campaignmetrics.Metric;
-import org.campaignmetrics.Period;
-import org.campaignmetrics.Qualifier;
+import org.campaignmetrics.model.Metric;
+import org.campaignmetrics.model.Period;
+import org.campaignmetrics.model.Qualifier;
 import org.junit.jupiter.api.Test;
+import org.campaignmetrics.model.Check;
+import org.campaignmetrics.model.Report;
+import org.campaignmetrics.model.Statement;
+import org.campaignmetrics.model.Figure;
 
 /** Qualified figures through every rule, and the cross-checks, on conflicting fixtures. */
 class QualifiersAndChecksTest {
@@ -22,10 +26,8 @@ class QualifiersAndChecksTest {
 
   private QualifiersAndChecksTest state(String report, String type, Period period, String theater, String metric,
       long value, Qualifier qualifier) {
-    Statement s = new Statement(report, type, LocalDate.of(2024, 7, 16), period.start(), period.end(), theater,
-        metric, value, null);
-    s.setQualifier(qualifier.code());
-    statements.add(s);
+    statements.add(Statement.exact(new Report(report, type, LocalDate.of(2024, 7, 16), null), period, theater,
+        metric, value, null).withQualifier(qualifier));
     return this;
   }
 
@@ -39,8 +41,8 @@ class QualifiersAndChecksTest {
 
   private Figure figure(Period period, String theater, String metric) {
     return DerivationEngine.derive(statements).figures().stream()
-        .filter(f -> f.getPeriodStart().equals(period.start()) && f.getPeriodEnd().equals(period.end())
-            && f.getTheater().equals(theater) && f.getMetric().equals(metric))
+        .filter(f -> f.period().start().equals(period.start()) && f.period().end().equals(period.end())
+            && f.theater().equals(theater) && f.metric().equals(metric))
         .findFirst().orElse(null);
   }
 
@@ -60,16 +62,16 @@ class QualifiersAndChecksTest {
   void aSumWithAnApproximatePartIsApproximate() {
     official(Q1, "IRAQ", Metric.KILLED, 11).official(Q1, "SYRIA", Metric.KILLED, 35, Qualifier.APPROXIMATE);
     Figure all = figure(Q1, "ALL", Metric.KILLED);
-    assertEquals(46, all.getValue());
-    assertEquals("approximate", all.getQualifier());
+    assertEquals(46, all.value());
+    assertEquals("approximate", all.qualifier().code());
   }
 
   @Test
   void aSumOfLowerBoundsIsALowerBound() {
     official(Q1, "IRAQ", Metric.KILLED, 7, Qualifier.AT_LEAST).official(Q1, "SYRIA", Metric.KILLED, 3);
-    assertEquals("at_least", figure(Q1, "ALL", Metric.KILLED).getQualifier());
+    assertEquals("at_least", figure(Q1, "ALL", Metric.KILLED).qualifier().code());
     official(Q1, "IRAQ", Metric.DETAINED, 30, Qualifier.MORE_THAN).official(Q1, "SYRIA", Metric.DETAINED, 2, Qualifier.AT_LEAST);
-    assertEquals("more_than", figure(Q1, "ALL", Metric.DETAINED).getQualifier());
+    assertEquals("more_than", figure(Q1, "ALL", Metric.DETAINED).qualifier().code());
   }
 
   @Test
@@ -82,8 +84,8 @@ class QualifiersAndChecksTest {
   void aDifferenceFromAnApproximateWholeIsApproximate() {
     official(H1, "ALL", Metric.KILLED, 44, Qualifier.APPROXIMATE).official(Q1, "ALL", Metric.KILLED, 18);
     Figure q2 = figure(Q2, "ALL", Metric.KILLED);
-    assertEquals(26, q2.getValue());
-    assertEquals("approximate", q2.getQualifier());
+    assertEquals(26, q2.value());
+    assertEquals("approximate", q2.qualifier().code());
   }
 
   @Test
@@ -92,11 +94,11 @@ class QualifiersAndChecksTest {
     official(since, "ALL", Metric.LEADERS_REMOVED, 30, Qualifier.MORE_THAN)
         .official(H1, "ALL", Metric.LEADERS_KILLED, 8).official(H1, "ALL", Metric.LEADERS_DETAINED, 32);
     Figure stated = figure(since, "ALL", Metric.LEADERS_REMOVED);
-    assertEquals("more_than", stated.getQualifier());
-    assertEquals("reported", stated.getDerivation());
+    assertEquals("more_than", stated.qualifier().code());
+    assertEquals("reported", stated.derivation().code());
     Figure summed = figure(H1, "ALL", Metric.LEADERS_REMOVED);
-    assertEquals(40, summed.getValue());
-    assertEquals("summed", summed.getDerivation());
+    assertEquals(40, summed.value());
+    assertEquals("summed", summed.derivation().code());
   }
 
   // Checks
@@ -105,12 +107,12 @@ class QualifiersAndChecksTest {
   void twoSourcesStatingDifferentValuesGiveAWarningWithTheLosersValue() {
     official(H1, "ALL", Metric.KILLED, 44).state("outlet", "media", H1, "ALL", Metric.KILLED, 45, Qualifier.EXACT);
     Check c = onlyCheck();
-    assertEquals("source_conflict", c.getCheck());
-    assertEquals("warning", c.getSeverity());
-    assertEquals(44, c.getValue());
-    assertEquals(45, c.getComparedValue());
-    assertEquals(-1, c.getDifference());
-    assertEquals("centcom;outlet", c.getSources());
+    assertEquals("source_conflict", c.check());
+    assertEquals("warning", c.severity().code());
+    assertEquals(44, c.value());
+    assertEquals(45, c.comparedValue());
+    assertEquals(-1, c.difference());
+    assertEquals("centcom;outlet", c.sources());
   }
 
   @Test
@@ -125,8 +127,8 @@ class QualifiersAndChecksTest {
   void aBoundThatContradictsAnExactFigureIsAnError() {
     official(H1, "ALL", Metric.KILLED, 44).state("outlet", "media", H1, "ALL", Metric.KILLED, 50, Qualifier.MORE_THAN);
     Check c = onlyCheck();
-    assertEquals("bound_contradiction", c.getCheck());
-    assertEquals("error", c.getSeverity());
+    assertEquals("bound_contradiction", c.check());
+    assertEquals("error", c.severity().code());
   }
 
   @Test
@@ -134,14 +136,14 @@ class QualifiersAndChecksTest {
     official(H1, "ALL", Metric.MISSIONS, 200).official(H1, "IRAQ", Metric.MISSIONS, 137)
         .official(H1, "SYRIA", Metric.MISSIONS, 59);
     Check c = onlyCheck();
-    assertEquals("theater_sum", c.getCheck());
-    assertEquals("warning", c.getSeverity());
-    assertEquals(4, c.getDifference());
+    assertEquals("theater_sum", c.check());
+    assertEquals("warning", c.severity().code());
+    assertEquals(4, c.difference());
 
     statements.clear();
     official(H1, "ALL", Metric.MISSIONS, 190).official(H1, "IRAQ", Metric.MISSIONS, 137)
         .official(H1, "SYRIA", Metric.MISSIONS, 59);
-    assertEquals("error", onlyCheck().getSeverity());
+    assertEquals("error", onlyCheck().severity().code());
   }
 
   @Test
@@ -151,12 +153,12 @@ class QualifiersAndChecksTest {
       state("monthly", "official", Period.month(2024, month), "ALL", Metric.MISSIONS, 30, Qualifier.EXACT);
     }
     Check c = onlyCheck();
-    assertEquals("tiling", c.getCheck());
-    assertEquals("warning", c.getSeverity());
-    assertEquals(94, c.getValue());
-    assertEquals(90, c.getComparedValue());
-    assertEquals("centcom;monthly", c.getSources());
-    assertTrue(c.getMessage().contains("2024-01 + 2024-02 + 2024-03"), c.getMessage());
+    assertEquals("tiling", c.check());
+    assertEquals("warning", c.severity().code());
+    assertEquals(94, c.value());
+    assertEquals(90, c.comparedValue());
+    assertEquals("centcom;monthly", c.sources());
+    assertTrue(c.message().contains("2024-01 + 2024-02 + 2024-03"), c.message());
   }
 
   @Test
@@ -164,8 +166,8 @@ class QualifiersAndChecksTest {
     official(H1, "ALL", Metric.KILLED, 10).official(Q1, "ALL", Metric.KILLED, 18);
     List<Check> checks = checks();
     assertEquals(List.of("negative_difference", "part_exceeds_whole"),
-        checks.stream().map(Check::getCheck).sorted().toList(), checks.toString());
-    assertTrue(checks.stream().allMatch(c -> c.getSeverity().equals("error")));
+        checks.stream().map(Check::check).sorted().toList(), checks.toString());
+    assertTrue(checks.stream().allMatch(c -> c.severity().code().equals("error")));
     assertNull(figure(Q2, "ALL", Metric.KILLED));
   }
 
@@ -173,7 +175,7 @@ class QualifiersAndChecksTest {
   void aTheaterAboveAllIsAnError() {
     official(H1, "ALL", Metric.KILLED, 20).official(H1, "IRAQ", Metric.KILLED, 30);
     List<Check> checks = checks();
-    assertNotNull(checks.stream().filter(c -> c.getCheck().equals("part_exceeds_whole")).findFirst().orElse(null),
+    assertNotNull(checks.stream().filter(c -> c.check().equals("part_exceeds_whole")).findFirst().orElse(null),
         checks.toString());
   }
 }

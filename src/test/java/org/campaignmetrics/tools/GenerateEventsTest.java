@@ -45,14 +45,14 @@ class GenerateEventsTest extends SparkTest {
     assertEquals(0, csv.rejectCount());
     assertEquals(Files.readAllLines(temp.resolve("csv/operations.csv")).size() - 1, csv.accounts().get(1).read());
     assertEquals(Files.readAllLines(temp.resolve("csv/attacks.csv")).size() - 1, csv.accounts().get(2).read());
-    Set<String> derivations = csv.figures().select("derivation").distinct().collectAsList().stream()
+    Set<String> derivations = csv.rows("figures").select("derivation").distinct().collectAsList().stream()
         .map(r -> r.getString(0)).collect(Collectors.toSet());
     assertEquals(Set.of("reported", "summed", "difference"), derivations);
     // the wire's H1 differs from CENTCOM's by one mission: the only disagreement, a warning
     assertEquals(0, csv.errors());
     assertEquals(2, csv.warnings(), "the first theater's H1 missions and ALL's");
-    assertEquals(sorted(csv.figures()), sorted(parquet.figures()));
-    assertEquals(sorted(csv.operationsPeriods()), sorted(parquet.operationsPeriods()));
+    assertEquals(sorted(csv.rows("figures")), sorted(parquet.rows("figures")));
+    assertEquals(sorted(csv.rows("operations_periods")), sorted(parquet.rows("operations_periods")));
   }
 
   private static long lines(Path file, String prefix) throws Exception {

@@ -1,0 +1,17 @@
+package org.campaignmetrics.input;
+
+import java.util.List;
+import java.util.Map;
+import org.campaignmetrics.model.ContextObservation;
+import org.campaignmetrics.model.Report;
+import org.campaignmetrics.model.Statement;
+import org.campaignmetrics.spark.TableRows;
+
+/**
+ * The input as the derivation needs it: the valid reports by id, the rule-1 statements, the context
+ * observations; and what was quarantined: the rejected rows (rows of {@link Quarantine#REJECTS_SCHEMA};
+ * on the driver unless there are more than {@link Quarantine#REJECTS_COLLECTED}), how many, and each
+ * file's account.
+ */
+public record LoadedInput(Map<String, Report> reports, List<Statement> statements, List<ContextObservation> context,
+    TableRows rejects, long rejectCount, List<FileAccount> accounts) {}

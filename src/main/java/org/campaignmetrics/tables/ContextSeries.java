@@ -1,0 +1,105 @@
+package org.campaignmetrics.tables;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.campaignmetrics.spark.TableRows;
+import org.campaignmetrics.model.ContextObservation;
+import org.campaignmetrics.model.Precision;
+import org.campaignmetrics.model.Qualifier;
+import org.campaignmetrics.model.Report;
+
+/**
+ * {@code context_series}: stocks observed at a date (fighters at large, detainees, camp population,
+ * troops), each with the previous observation of the same metric and scope, the change and the
+ * change per year. Reports that state the same observation are ranked as for figures (rule 3).
+ */
+public final class ContextSeries implements OutputTable {
+  public static final StructType SCHEMA = new StructType()
+      .add("as_of", DataTypes.DateType)
+      .add("scope", DataTypes.StringType)
+      .add("metric", DataTypes.StringType)
+      .add("value", DataTypes.LongType)
+      .add("qualifier", DataTypes.StringType)
+      .add("previous_as_of", DataTypes.DateType)
+      .add("previous_value", DataTypes.LongType)
+      .add("previous_qualifier", DataTypes.StringType)
+      .add("change", DataTypes.LongType)
+      .add("change_per_year", DataTypes.DoubleType)
+      .add("precision", DataTypes.StringType)
+      .add("sources", DataTypes.StringType)
+      .add("quote", DataTypes.StringType);
+  private static final double DAYS_PER_YEAR = 365.25;
+
+  private record Series(String scope, String metric) {}
+
+
+  @Override
+  public String name() {
+    return "context_series";
+  }
+
+  @Override
+  public StructType schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public List<String> key() {
+    return List.of("scope", "metric", "as_of");
+  }
+
+  @Override
+  public TableRows build(RunResult run) {
+    return new TableRows.OnDriver(build(run.context(), run.reports()));
+  }
+
+  /** One row per (as_of, scope, metric), in the order of scope, metric, as_of. */
+  public static List<Row> build(List<ContextObservation> observations, Map<String, Report> reports) {
+    // per series, per date: every report's observation, the highest-priority report first
+    Comparator<ContextObservation> priority = Comparator.comparing(o -> reports.get(o.reportId()), Report.PRIORITY);
+    Map<Series, TreeMap<LocalDate, List<ContextObservation>>> series = new TreeMap<>(
+        Comparator.comparing(Series::scope).thenComparing(Series::metric));
+    for (ContextObservation o : observations) {
+      if (reports.containsKey(o.reportId())) {
+        series.computeIfAbsent(new Series(o.scope(), o.metric()), k -> new TreeMap<>())
+            .computeIfAbsent(o.asOf(), k -> new ArrayList<>()).add(o);
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    for (TreeMap<LocalDate, List<ContextObservation>> dates : series.values()) {
+      ContextObservation previous = null;
+      for (List<ContextObservation> stated : dates.values()) {
+        ContextObservation o = stated.stream().min(priority).orElseThrow();
+        TreeSet<String> sources = new TreeSet<>();
+        stated.forEach(s -> sources.add(s.reportId()));
+        Long change = null;
+        Double changePerYear = null;
+        String precision = WideRows.precisionOf(java.util.Collections.singleton(o.qualifier()));
+        if (previous != null) {
+          change = o.value() == null || previous.value() == null ? null : o.value() - previous.value();
+          changePerYear = WideRows.ratio(change == null ? null : change.doubleValue() * DAYS_PER_YEAR,
+              ChronoUnit.DAYS.between(previous.asOf(), o.asOf()));
+          // a change between two figures that are not both exact is only indicative
+          boolean bothExact = o.qualifier() == Qualifier.EXACT && previous.qualifier() == Qualifier.EXACT;
+          precision = (bothExact ? Precision.EXACT : Precision.APPROXIMATE).code();
+        }
+        rows.add(RowFactory.create(o.asOf(), o.scope(), o.metric(), o.value(), o.qualifier().code(),
+            previous == null ? null : previous.asOf(), previous == null ? null : previous.value(),
+            previous == null ? null : previous.qualifier().code(), change, changePerYear, precision,
+            String.join(";", sources), o.quote()));
+        previous = o;
+      }
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,33 @@
+package org.campaignmetrics.tables;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every output table, in its published order. The writer, the manifest, the PostgreSQL export and
+ * the data dictionary's test all go by this list.
+ */
+public final class OutputTables {
+  public static final List<OutputTable> ALL = List.of(
+      new FiguresTable(),
+      new OperationsPeriods(),
+      new TheaterSplit(),
+      new AttackTrends(),
+      new ContextSeries(),
+      new ChecksTable(),
+      new RejectsTable());
+
+  private OutputTables() {}
+
+  /**
+   * Every table built from the run. Each is built from the run alone, none from another: two cores
+   * build two at a time.
+   */
+  public static List<Table> build(RunResult run) {
+    return ALL.parallelStream().map(table -> new Table(table, table.build(run))).toList();
+  }
+
+  public static Optional<OutputTable> named(String name) {
+    return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+}
