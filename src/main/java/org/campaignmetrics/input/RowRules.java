@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.campaignmetrics.model.Qualifier;
+import org.campaignmetrics.model.Report;
 
 /**
  * Turns the text columns of an input file into typed columns, and names the first thing wrong with
@@ -236,7 +237,7 @@ public final class RowRules {
         cells.requiredRule("report_id"),
         cells.dateRule("published_on"),
         cells.requiredRule("source_type"),
-        new Rule("source_type", sourceType.isin("official", "media").unary_$bang(),
+        new Rule("source_type", sourceType.isin(Report.OFFICIAL, Report.MEDIA).unary_$bang(),
             concat(lit("unknown source_type "), quoted(cells.text("source_type")),
                 lit(" (expected official or media)"))),
         cells.dateRule("coverage_start"),

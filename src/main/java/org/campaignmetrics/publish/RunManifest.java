@@ -87,7 +87,10 @@ public final class RunManifest {
         entry.put("rows", parquetRows(fs, new Path(output, "parquet/" + table.name()), conf));
         List<Map<String, String>> columns = new ArrayList<>();
         for (StructField field : table.schema().fields()) {
-          columns.add(Map.of("name", field.name(), "type", field.dataType().simpleString()));
+          Map<String, String> column = new LinkedHashMap<>(); // name first, in every run (Map.of's order varies)
+          column.put("name", field.name());
+          column.put("type", field.dataType().simpleString());
+          columns.add(column);
         }
         entry.put("columns", columns);
         outputEntries.add(entry);
