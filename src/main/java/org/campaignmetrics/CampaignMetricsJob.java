@@ -6,17 +6,17 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import org.campaignmetrics.input.InputException;
 import org.campaignmetrics.export.PostgresExport;
 import org.campaignmetrics.export.PostgresTarget;
-import picocli.CommandLine;
+import org.campaignmetrics.input.InputException;
+import org.campaignmetrics.input.RejectedInputException;
+import org.campaignmetrics.spark.RootCause;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import org.campaignmetrics.input.RejectedInputException;
-import org.campaignmetrics.spark.RootCause;
+import picocli.CommandLine;
 
 /**
  * Entry point for spark-submit and jobs/campaign-metrics. The master comes from spark-submit, or

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.campaignmetrics.tables.DataDictionary;
 import org.campaignmetrics.export.PostgresExport;
-import org.junit.jupiter.api.Test;
+import org.campaignmetrics.tables.DataDictionary;
 import org.campaignmetrics.tables.OutputTable;
 import org.campaignmetrics.tables.OutputTables;
+import org.junit.jupiter.api.Test;
 
 /** docs/data-dictionary.md documents every output table and column, with the columns' types. */
 class DataDictionaryTest {

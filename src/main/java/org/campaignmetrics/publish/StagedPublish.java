@@ -20,7 +20,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.campaignmetrics.spark.Progress;
 import org.campaignmetrics.spark.TableRows;
 import org.campaignmetrics.tables.Table;

@@ -10,17 +10,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.campaignmetrics.spark.TableRows;
+import org.campaignmetrics.model.Figure;
 import org.campaignmetrics.model.Metric;
 import org.campaignmetrics.model.Period;
 import org.campaignmetrics.model.Qualifier;
-import org.campaignmetrics.model.Figure;
 
 /**
  * {@code attack_trends}: claimed attacks per period against the previous year, as a year-to-date
  * multiple, as an annualised pace, and against the same dates a year earlier.
  */
-public final class AttackTrends implements OutputTable {
+public final class AttackTrends {
   public static final StructType SCHEMA = WideRows.PERIOD_AND_THEATER
       .add("days", DataTypes.IntegerType)
       .add(Metric.CLAIMED_ATTACKS, DataTypes.LongType)
@@ -37,26 +36,11 @@ public final class AttackTrends implements OutputTable {
 
   private record Key(String theater, Period period) {}
 
+  public static final OutputTable TABLE =
+      OutputTable.onDriver("attack_trends", SCHEMA, OutputTable.PERIOD_AND_THEATER,
+          run -> build(run.figures()));
 
-  @Override
-  public String name() {
-    return "attack_trends";
-  }
-
-  @Override
-  public StructType schema() {
-    return SCHEMA;
-  }
-
-  @Override
-  public List<String> key() {
-    return List.of("period_start", "period_end", "theater");
-  }
-
-  @Override
-  public TableRows build(RunResult run) {
-    return new TableRows.OnDriver(build(run.figures()));
-  }
+  private AttackTrends() {}
 
   public static List<Row> build(List<Figure> figures) {
     List<Figure> attacks = figures.stream().filter(f -> Metric.CLAIMED_ATTACKS.equals(f.metric())).toList();

@@ -5,11 +5,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.campaignmetrics.spark.TableRows;
 import org.campaignmetrics.model.Check;
 
 /** {@code checks}: every place where two ways of getting the same figure disagree. */
-public final class ChecksTable implements OutputTable {
+public final class ChecksTable {
   public static final StructType SCHEMA = new StructType()
       .add("period_start", DataTypes.DateType)
       .add("period_end", DataTypes.DateType)
@@ -25,26 +24,11 @@ public final class ChecksTable implements OutputTable {
       .add("sources", DataTypes.StringType)
       .add("message", DataTypes.StringType);
 
+  public static final OutputTable TABLE =
+      OutputTable.onDriver("checks", SCHEMA, List.of("period_start", "period_end", "theater", "metric", "check", "figures"),
+          run -> build(run.checks()));
 
-  @Override
-  public String name() {
-    return "checks";
-  }
-
-  @Override
-  public StructType schema() {
-    return SCHEMA;
-  }
-
-  @Override
-  public List<String> key() {
-    return List.of("period_start", "period_end", "theater", "metric", "check", "figures");
-  }
-
-  @Override
-  public TableRows build(RunResult run) {
-    return new TableRows.OnDriver(build(run.checks()));
-  }
+  private ChecksTable() {}
 
   public static List<Row> build(List<Check> checks) {
     return checks.stream().map(c -> RowFactory.create(c.period().start(), c.period().end(), c.period().label(),

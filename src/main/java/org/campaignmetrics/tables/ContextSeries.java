@@ -12,7 +12,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.campaignmetrics.spark.TableRows;
 import org.campaignmetrics.model.ContextObservation;
 import org.campaignmetrics.model.Precision;
 import org.campaignmetrics.model.Qualifier;
@@ -23,7 +22,7 @@ import org.campaignmetrics.model.Report;
  * troops), each with the previous observation of the same metric and scope, the change and the
  * change per year. Reports that state the same observation are ranked as for figures (rule 3).
  */
-public final class ContextSeries implements OutputTable {
+public final class ContextSeries {
   public static final StructType SCHEMA = new StructType()
       .add("as_of", DataTypes.DateType)
       .add("scope", DataTypes.StringType)
@@ -42,26 +41,11 @@ public final class ContextSeries implements OutputTable {
 
   private record Series(String scope, String metric) {}
 
+  public static final OutputTable TABLE =
+      OutputTable.onDriver("context_series", SCHEMA, List.of("scope", "metric", "as_of"),
+          run -> build(run.context(), run.reports()));
 
-  @Override
-  public String name() {
-    return "context_series";
-  }
-
-  @Override
-  public StructType schema() {
-    return SCHEMA;
-  }
-
-  @Override
-  public List<String> key() {
-    return List.of("scope", "metric", "as_of");
-  }
-
-  @Override
-  public TableRows build(RunResult run) {
-    return new TableRows.OnDriver(build(run.context(), run.reports()));
-  }
+  private ContextSeries() {}
 
   /** One row per (as_of, scope, metric), in the order of scope, metric, as_of. */
   public static List<Row> build(List<ContextObservation> observations, Map<String, Report> reports) {

@@ -1,15 +1,10 @@
 package org.campaignmetrics.tables;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.List;
-import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.campaignmetrics.spark.TableRows;
 import org.campaignmetrics.model.Figure;
 
 /**
@@ -19,7 +14,7 @@ import org.campaignmetrics.model.Figure;
  * periods, theaters and reports, never on the input's rows: tens of thousands at most, for which a
  * Spark query's planning and scheduling would cost more than the work.
  */
-public final class FiguresTable implements OutputTable {
+public final class FiguresTable {
   public static final StructType SCHEMA = WideRows.PERIOD_AND_THEATER
       .add("metric", DataTypes.StringType)
       .add("value", DataTypes.LongType)
@@ -28,26 +23,11 @@ public final class FiguresTable implements OutputTable {
       .add("quote", DataTypes.StringType)
       .add("qualifier", DataTypes.StringType);
 
+  public static final OutputTable TABLE =
+      OutputTable.onDriver("figures", SCHEMA, List.of("period_start", "period_end", "theater", "metric"),
+          run -> build(run.figures()));
 
-  @Override
-  public String name() {
-    return "figures";
-  }
-
-  @Override
-  public StructType schema() {
-    return SCHEMA;
-  }
-
-  @Override
-  public List<String> key() {
-    return List.of("period_start", "period_end", "theater", "metric");
-  }
-
-  @Override
-  public TableRows build(RunResult run) {
-    return new TableRows.OnDriver(build(run.figures()));
-  }
+  private FiguresTable() {}
 
   public static List<Row> build(List<Figure> figures) {
     return figures.stream().map(f -> RowFactory.create(f.period().start(), f.period().end(), f.period().label(),

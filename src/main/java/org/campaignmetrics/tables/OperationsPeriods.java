@@ -8,13 +8,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.campaignmetrics.spark.TableRows;
-import org.campaignmetrics.model.Metric;
 import org.campaignmetrics.model.Figure;
 import org.campaignmetrics.model.FigureTable;
+import org.campaignmetrics.model.Metric;
 
 /** {@code operations_periods}: one row per period and theater, the operations figures side by side, with rates. */
-public final class OperationsPeriods implements OutputTable {
+public final class OperationsPeriods {
   public static final StructType SCHEMA = WideRows.PERIOD_AND_THEATER
       .add("days", DataTypes.IntegerType)
       .add(Metric.MISSIONS, DataTypes.LongType)
@@ -34,26 +33,11 @@ public final class OperationsPeriods implements OutputTable {
       .add(Metric.LEADERS_REMOVED, DataTypes.LongType)
       .add("precision", DataTypes.StringType);
 
+  public static final OutputTable TABLE =
+      OutputTable.onDriver("operations_periods", SCHEMA, OutputTable.PERIOD_AND_THEATER,
+          run -> build(run.figures()));
 
-  @Override
-  public String name() {
-    return "operations_periods";
-  }
-
-  @Override
-  public StructType schema() {
-    return SCHEMA;
-  }
-
-  @Override
-  public List<String> key() {
-    return List.of("period_start", "period_end", "theater");
-  }
-
-  @Override
-  public TableRows build(RunResult run) {
-    return new TableRows.OnDriver(build(run.figures()));
-  }
+  private OperationsPeriods() {}
 
   public static List<Row> build(List<Figure> figures) {
     Map<List<Object>, List<Figure>> byPeriodAndTheater = new LinkedHashMap<>();

@@ -9,13 +9,13 @@ import java.util.Optional;
  */
 public final class OutputTables {
   public static final List<OutputTable> ALL = List.of(
-      new FiguresTable(),
-      new OperationsPeriods(),
-      new TheaterSplit(),
-      new AttackTrends(),
-      new ContextSeries(),
-      new ChecksTable(),
-      new RejectsTable());
+      FiguresTable.TABLE,
+      OperationsPeriods.TABLE,
+      TheaterSplit.TABLE,
+      AttackTrends.TABLE,
+      ContextSeries.TABLE,
+      ChecksTable.TABLE,
+      RejectsTable.TABLE);
 
   private OutputTables() {}
 

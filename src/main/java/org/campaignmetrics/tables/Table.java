@@ -28,13 +28,6 @@ public record Table(OutputTable definition, TableRows rows) {
 
   /** A table whose rows are given, not built from a run: for tools and tests that write their own. */
   public static Table of(String name, StructType schema, List<String> key, TableRows rows) {
-    return new Table(new Given(name, schema, key), rows);
-  }
-
-  private record Given(String name, StructType schema, List<String> key) implements OutputTable {
-    @Override
-    public TableRows build(RunResult run) {
-      throw new UnsupportedOperationException(name + " is given, not built");
-    }
+    return new Table(OutputTable.of(name, schema, key, run -> rows), rows);
   }
 }

@@ -11,10 +11,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.campaignmetrics.spark.TableRows;
-import org.campaignmetrics.model.Metric;
 import org.campaignmetrics.model.Figure;
 import org.campaignmetrics.model.FigureTable;
+import org.campaignmetrics.model.Metric;
 import org.campaignmetrics.model.Qualifier;
 import org.campaignmetrics.model.Theater;
 
@@ -22,7 +21,7 @@ import org.campaignmetrics.model.Theater;
  * {@code theater_split}: each theater's share of a figure, for a period where every theater of the
  * figure's table has it (otherwise the shares would not add up to the whole).
  */
-public final class TheaterSplit implements OutputTable {
+public final class TheaterSplit {
   public static final List<String> METRICS =
       List.of(Metric.MISSIONS, Metric.KILLED, Metric.DETAINED, Metric.CLAIMED_ATTACKS);
   public static final StructType SCHEMA;
@@ -35,26 +34,11 @@ public final class TheaterSplit implements OutputTable {
     SCHEMA = schema.add("precision", DataTypes.StringType);
   }
 
+  public static final OutputTable TABLE =
+      OutputTable.onDriver("theater_split", SCHEMA, OutputTable.PERIOD_AND_THEATER,
+          run -> build(run.figures()));
 
-  @Override
-  public String name() {
-    return "theater_split";
-  }
-
-  @Override
-  public StructType schema() {
-    return SCHEMA;
-  }
-
-  @Override
-  public List<String> key() {
-    return List.of("period_start", "period_end", "theater");
-  }
-
-  @Override
-  public TableRows build(RunResult run) {
-    return new TableRows.OnDriver(build(run.figures()));
-  }
+  private TheaterSplit() {}
 
   public static List<Row> build(List<Figure> figures) {
     Map<FigureTable, Set<String>> theatersOfTable = new HashMap<>();

@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.campaignmetrics.model.FigureTable;
 import org.campaignmetrics.model.Metric;
 import org.campaignmetrics.model.Period;
-import org.junit.jupiter.api.Test;
-import org.campaignmetrics.model.Report;
-import org.campaignmetrics.model.FigureTable;
 import org.campaignmetrics.model.Qualifier;
+import org.campaignmetrics.model.Report;
 import org.campaignmetrics.model.Statement;
+import org.junit.jupiter.api.Test;
 
 class CoverageRuleTest {
   private static final Report EVENTS = new Report("events", "official", LocalDate.of(2024, 4, 2),

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.campaignmetrics.model.Figure;
 import org.campaignmetrics.model.Metric;
 import org.campaignmetrics.model.Period;
-import org.junit.jupiter.api.Test;
 import org.campaignmetrics.model.Report;
 import org.campaignmetrics.model.Statement;
-import org.campaignmetrics.model.Figure;
+import org.junit.jupiter.api.Test;
 
 class DerivationEngineTest {
   private static final LocalDate JULY_16 = LocalDate.of(2024, 7, 16);

@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.campaignmetrics.model.Check;
+import org.campaignmetrics.model.Figure;
 import org.campaignmetrics.model.Metric;
 import org.campaignmetrics.model.Period;
 import org.campaignmetrics.model.Qualifier;
-import org.junit.jupiter.api.Test;
-import org.campaignmetrics.model.Check;
 import org.campaignmetrics.model.Report;
 import org.campaignmetrics.model.Statement;
-import org.campaignmetrics.model.Figure;
+import org.junit.jupiter.api.Test;
 
 /** Qualified figures through every rule, and the cross-checks, on conflicting fixtures. */
 class QualifiersAndChecksTest {

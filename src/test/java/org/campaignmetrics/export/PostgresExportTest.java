@@ -28,6 +28,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.campaignmetrics.CampaignMetrics;
 import org.campaignmetrics.SparkTest;
+import org.campaignmetrics.publish.RunManifest;
+import org.campaignmetrics.publish.StagedPublish;
+import org.campaignmetrics.spark.TableRows;
+import org.campaignmetrics.tables.DataDictionary;
+import org.campaignmetrics.tables.Table;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,11 +40,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.campaignmetrics.tables.DataDictionary;
-import org.campaignmetrics.publish.StagedPublish;
-import org.campaignmetrics.publish.RunManifest;
-import org.campaignmetrics.tables.Table;
-import org.campaignmetrics.spark.TableRows;
 
 /**
  * The export against a real PostgreSQL server, whose address comes from

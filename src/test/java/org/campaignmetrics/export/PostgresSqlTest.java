@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.Test;
 import org.campaignmetrics.tables.DataDictionary;
+import org.junit.jupiter.api.Test;
 
 /** The export's SQL and its target, without a server. */
 class PostgresSqlTest {

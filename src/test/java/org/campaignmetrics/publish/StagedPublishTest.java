@@ -8,11 +8,11 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.campaignmetrics.SparkTest;
+import org.campaignmetrics.spark.TableRows;
+import org.campaignmetrics.tables.Table;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.campaignmetrics.tables.Table;
-import org.campaignmetrics.spark.TableRows;
 
 class StagedPublishTest extends SparkTest {
   @TempDir

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Test;
 import org.campaignmetrics.SparkTest;
+import org.junit.jupiter.api.Test;
 
 class CollectedRowsTest extends SparkTest {
   @Test

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.campaignmetrics.CampaignMetrics;
 import org.campaignmetrics.SparkTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Interpreted evaluation on small CSV inputs: same figures as compiled code, the session left as it was. */
 class SmallInputModeTest extends SparkTest {

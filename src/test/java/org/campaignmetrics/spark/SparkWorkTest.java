@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
-import org.junit.jupiter.api.Test;
 import org.campaignmetrics.CampaignMetrics;
 import org.campaignmetrics.SparkTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * How many Spark jobs reading an input costs: on a small input the run's time is their fixed cost,

@@ -7,16 +7,16 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.campaignmetrics.model.Metric;
-import org.campaignmetrics.model.Period;
 import org.campaignmetrics.SparkTest;
 import org.campaignmetrics.derive.DerivationEngine;
+import org.campaignmetrics.model.ContextObservation;
 import org.campaignmetrics.model.Figure;
+import org.campaignmetrics.model.Metric;
+import org.campaignmetrics.model.Period;
 import org.campaignmetrics.model.Qualifier;
 import org.campaignmetrics.model.Report;
 import org.campaignmetrics.model.Statement;
 import org.junit.jupiter.api.Test;
-import org.campaignmetrics.model.ContextObservation;
 
 /** operations_periods, theater_split and attack_trends, each built from a small set of figures. */
 class OutputTablesTest extends SparkTest {
