@@ -1,5 +1,6 @@
 package org.campaignmetrics;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.campaignmetrics.derive.Changes;
 import org.campaignmetrics.derive.CoverageRule;
 import org.campaignmetrics.derive.DerivationEngine;
 import org.campaignmetrics.export.PostgresExport;
@@ -21,8 +23,13 @@ import org.campaignmetrics.input.FileAccount;
 import org.campaignmetrics.input.InputException;
 import org.campaignmetrics.input.InputLoad;
 import org.campaignmetrics.input.LoadedInput;
+import org.campaignmetrics.input.RejectedReport;
 import org.campaignmetrics.model.Check;
+import org.campaignmetrics.model.FigureChange;
 import org.campaignmetrics.model.Statement;
+import org.campaignmetrics.publish.OutputLock;
+import org.campaignmetrics.publish.PublishGates;
+import org.campaignmetrics.publish.PublishedRun;
 import org.campaignmetrics.publish.RunManifest;
 import org.campaignmetrics.publish.StagedPublish;
 import org.campaignmetrics.spark.Progress;
@@ -51,7 +58,7 @@ public final class CampaignMetrics {
    * export the tables in PostgreSQL (null: no export).
    */
   public record Options(boolean strict, LocalDate runDate, String runId, Map<String, String> parameters,
-      PostgresTarget postgres) {
+      PostgresTarget postgres, PublishGates.Policy gates, Duration waitForLock) {
     public static final Options DEFAULT = new Options(false, null, null, Map.of(), null);
 
     public Options(boolean strict) {
@@ -61,6 +68,19 @@ public final class CampaignMetrics {
     public Options(boolean strict, LocalDate runDate, String runId, Map<String, String> parameters) {
       this(strict, runDate, runId, parameters, null);
     }
+
+    public Options(boolean strict, LocalDate runDate, String runId, Map<String, String> parameters,
+        PostgresTarget postgres) {
+      this(strict, runDate, runId, parameters, postgres, PublishGates.Policy.DEFAULT, Duration.ZERO);
+    }
+
+    public Options withGates(PublishGates.Policy policy) {
+      return new Options(strict, runDate, runId, parameters, postgres, policy, waitForLock);
+    }
+
+    public Options waitingForLock(Duration wait) {
+      return new Options(strict, runDate, runId, parameters, postgres, gates, wait);
+    }
   }
 
   /**
@@ -68,7 +88,19 @@ public final class CampaignMetrics {
    * are in their published order ({@link OutputTables#ALL}).
    */
   public record Outputs(SparkSession spark, List<Table> tables, Map<String, Long> checksBySeverity,
-      long rejectCount, List<FileAccount> accounts, Map<String, Long> figuresByDerivation) {
+      long rejectCount, List<FileAccount> accounts, Map<String, Long> figuresByDerivation,
+      List<RejectedReport> citedRejectedReports, List<FigureChange> changes, String previousRunId,
+      List<PublishGates.Reason> heldBecause, String heldIn) {
+
+    /** Whether the publish gates held the run: its tables are under {@code DIR/_held/<run id>/}, not published. */
+    public boolean held() {
+      return !heldBecause.isEmpty();
+    }
+
+    Outputs heldBecause(List<PublishGates.Reason> reasons, String directory) {
+      return new Outputs(spark, tables, checksBySeverity, rejectCount, accounts, figuresByDerivation,
+          citedRejectedReports, changes, previousRunId, reasons, directory);
+    }
 
     public Table table(String name) {
       return tables.stream().filter(t -> t.name().equals(name)).findFirst()
@@ -99,34 +131,45 @@ public final class CampaignMetrics {
     LocalDate runDate = options.runDate() != null ? options.runDate() : LocalDate.now(ZoneOffset.UTC);
     String runId = options.runId() != null ? options.runId()
         : runDate + "T" + DateTimeFormatter.ofPattern("HHmmss'Z'").withZone(ZoneOffset.UTC).format(startedAt);
+    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
     Outputs outputs;
-    PostgresExport.Result exported;
+    PostgresExport.Result exported = null;
     String sparkWork;
-    try (SparkWork work = SparkWork.countOn(spark.sparkContext());
+    // one run at a time per output directory, taken before anything is read
+    try (OutputLock lock = OutputLock.take(conf, outputDir, runId, options.waitForLock());
+        SparkWork work = SparkWork.countOn(spark.sparkContext());
         SmallInputMode mode = SmallInputMode.forInput(spark, inputDir, FigureSource.anyParquet(spark, inputDir))) {
-      outputs = compute(spark, inputDir, options);
+      PublishedRun previous = PublishedRun.read(conf, outputDir);
+      if (previous == null) {
+        LOG.info("no run published in {} yet: nothing to compare with (changes is empty)", outputDir);
+      }
+      outputs = compute(spark, inputDir, options, previous);
+      InputLoad.requireRows(outputs.accounts());
+      List<PublishGates.Reason> held = PublishGates.check(options.gates(), outputs.accounts(),
+          outputs.citedRejectedReports(), outputs.changes(), outputs.previousRunId());
+      if (!held.isEmpty()) {
+        String heldDir = heldDir(outputDir, runId);
+        outputs = outputs.heldBecause(held, heldDir);
+        StagedPublish.writeAll(spark, heldDir, outputs.tables());
+        RunManifest.write(conf, heldDir, inputDir, manifestRun(runId, runDate, startedAt, "held", spark, options,
+            outputs, null, held), outputs.accounts(), outputs.tables());
+        held.forEach(reason -> LOG.warn("held: {}", reason.message()));
+        LOG.info("done in {} ms: held, nothing published; what the run computed is in {}",
+            (System.nanoTime() - started) / 1_000_000, heldDir);
+        return outputs;
+      }
       StagedPublish.writeAll(spark, outputDir, outputs.tables(), runDate.toString());
       // after the files are published, so a failed export leaves them in place; before the manifest,
       // which records the export
-      exported = options.postgres() == null ? null
-          : PostgresExport.export(spark, options.postgres(), StagedPublish.published(spark, outputDir, outputs.tables()),
-              runId, runDate);
+      if (options.postgres() != null) {
+        exported = PostgresExport.export(spark, options.postgres(),
+            StagedPublish.published(spark, outputDir, outputs.tables()), runId, runDate);
+      }
       sparkWork = work.toString();
+      RunManifest.write(conf, outputDir, inputDir,
+          manifestRun(runId, runDate, startedAt, "succeeded", spark, options, outputs, exported, null),
+          outputs.accounts(), outputs.tables());
     }
-
-    Map<String, Object> export = null;
-    if (exported != null) {
-      export = new LinkedHashMap<>();
-      export.put("url", options.postgres().url()); // never carries a password: PostgresTarget refuses one
-      export.put("user", options.postgres().user());
-      export.put("schema", options.postgres().schema());
-      export.put("rows", exported.rows());
-    }
-    RunManifest.Run run = new RunManifest.Run(runId, runDate.toString(), startedAt, Instant.now(), "succeeded",
-        spark.sparkContext().master(), options.parameters(), outputs.errors(), outputs.warnings(),
-        outputs.figuresByDerivation(), export);
-    RunManifest.write(spark.sparkContext().hadoopConfiguration(), outputDir, inputDir, run, outputs.accounts(),
-        outputs.tables());
     for (FileAccount a : outputs.accounts()) {
       LOG.info("{}: {} rows read = {} used + {} rejected", a.file(), a.read(), a.used(), a.rejected());
     }
@@ -136,6 +179,27 @@ public final class CampaignMetrics {
     LOG.info("done in {} ms: {} tables under {}; {}", (System.nanoTime() - started) / 1_000_000,
         outputs.tables().size(), outputDir, sparkWork);
     return outputs;
+  }
+
+  /** Where a held run keeps what it computed: {@code DIR/_held/<run id>/}, the run id made safe for a path. */
+  public static String heldDir(String outputDir, String runId) {
+    return new org.apache.hadoop.fs.Path(outputDir, "_held/" + runId.replaceAll("[^A-Za-z0-9._=-]", "_")).toString();
+  }
+
+  private static RunManifest.Run manifestRun(String runId, LocalDate runDate, Instant startedAt, String status,
+      SparkSession spark, Options options, Outputs outputs, PostgresExport.Result exported,
+      List<PublishGates.Reason> held) {
+    Map<String, Object> export = null;
+    if (exported != null) {
+      export = new LinkedHashMap<>();
+      export.put("url", options.postgres().url()); // never carries a password: PostgresTarget refuses one
+      export.put("user", options.postgres().user());
+      export.put("schema", options.postgres().schema());
+      export.put("rows", exported.rows());
+    }
+    return new RunManifest.Run(runId, runDate.toString(), startedAt, Instant.now(), status,
+        spark.sparkContext().master(), options.parameters(), outputs.errors(), outputs.warnings(),
+        outputs.figuresByDerivation(), export, held);
   }
 
   public static Outputs compute(SparkSession spark, String inputDir) {
@@ -148,6 +212,11 @@ public final class CampaignMetrics {
    * theaters and reports, never on the input's rows.
    */
   public static Outputs compute(SparkSession spark, String inputDir, Options options) {
+    return compute(spark, inputDir, options, null);
+  }
+
+  /** As {@link #compute(SparkSession, String, Options)}, with what changed since {@code previous} (null: none). */
+  public static Outputs compute(SparkSession spark, String inputDir, Options options, PublishedRun previous) {
     LOG.info("reading {}", inputDir);
     long started = System.nanoTime();
     LoadedInput input;
@@ -172,10 +241,13 @@ public final class CampaignMetrics {
     LOG.info("derived {} figures and {} checks from {} statements in {} ms (rule 2: {} ms)", derived.figures().size(),
         derived.checks().size(), statements.size(), (System.nanoTime() - deriving) / 1_000_000,
         (covered - deriving) / 1_000_000);
+    List<FigureChange> changes = previous == null ? List.of() : Changes.between(previous.figures(), derived.figures());
+    String previousRunId = previous == null ? null : previous.runId();
     List<Table> tables = OutputTables.build(new RunResult(derived.figures(), derived.checks(), input.context(),
-        input.reports(), input.rejects()));
+        input.reports(), input.rejects(), changes, previousRunId));
     return new Outputs(spark, tables, countBy(derived.checks(), c -> c.severity().code()), input.rejectCount(),
-        input.accounts(), countBy(derived.figures(), f -> f.derivation().code()));
+        input.accounts(), countBy(derived.figures(), f -> f.derivation().code()), input.citedRejectedReports(),
+        changes, previousRunId, List.of(), null);
   }
 
   private static <T> Map<String, Long> countBy(List<T> items, Function<T, String> key) {

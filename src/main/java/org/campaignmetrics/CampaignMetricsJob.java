@@ -10,6 +10,8 @@ import org.campaignmetrics.export.PostgresExport;
 import org.campaignmetrics.export.PostgresTarget;
 import org.campaignmetrics.input.InputException;
 import org.campaignmetrics.input.RejectedInputException;
+import org.campaignmetrics.publish.OutputLock;
+import org.campaignmetrics.publish.PublishGates;
 import org.campaignmetrics.spark.RootCause;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,15 +33,20 @@ import picocli.CommandLine;
     exitCodeList = {"0:success",
         "1:the run failed (unusable input file, unreadable or unwritable files, a failed PostgreSQL export)",
         "2:usage error", "3:input rows rejected under --strict (nothing written)",
-        "4:checks at the --fail-on severity (outputs written)"})
+        "4:checks (or rejected rows) at the --fail-on severity (outputs written)",
+        "5:held by a publish gate: nothing published; what the run computed is in OUTPUT/_held/RUN_ID/"})
 public final class CampaignMetricsJob implements Callable<Integer> {
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
   static final int EXIT_REJECTED = 3;
   static final int EXIT_CHECKS = 4;
+  static final int EXIT_HELD = 5;
 
-  /** Which cross-check severity makes the run exit non-zero, after the outputs are written. */
-  enum FailOn { error, warning, never }
+  /**
+   * What makes a published run exit non-zero: a cross-check of this severity or worse, or (rejects)
+   * any rejected input row.
+   */
+  enum FailOn { error, warning, rejects, never }
 
   @Option(names = "--input", defaultValue = "sample-data", paramLabel = "DIR",
       description = "Input directory: reports.csv, operations and attacks (.csv or .parquet), optional context.csv "
@@ -70,8 +77,27 @@ public final class CampaignMetricsJob implements Callable<Integer> {
   boolean strict;
 
   @Option(names = "--fail-on", defaultValue = "never", paramLabel = "SEVERITY",
-      description = "Exit ${COMPLETION-CANDIDATES}: 4 when a check of this severity or worse is found (default: ${DEFAULT-VALUE}).")
+      description = "Exit 4 after publishing when a check of this severity or worse is found, or (rejects) any "
+          + "input row was rejected: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   FailOn failOn;
+
+  @Option(names = "--max-rejected", defaultValue = "5%", paramLabel = "LIMIT",
+      description = "Hold the run (exit 5, nothing published) when more than this share (5%) or number (10) of any "
+          + "input file's rows are rejected (default: ${DEFAULT-VALUE}).")
+  String maxRejected;
+
+  @Option(names = "--allow-removals",
+      description = "Publish even when figures of the published run are gone from this one (default: hold, exit 5).")
+  boolean allowRemovals;
+
+  @Option(names = "--allow-rejected-reports",
+      description = "Publish even when a rejected row of reports.csv is cited by other files, whose figures are then "
+          + "left out (default: hold, exit 5).")
+  boolean allowRejectedReports;
+
+  @Option(names = "--wait-for-lock", paramLabel = "DURATION", converter = WaitDuration.class,
+      description = "Wait this long (30s, 10m, 1h) for another run writing the same --output to end (default: fail at once).")
+  java.time.Duration waitForLock = java.time.Duration.ZERO;
 
   @Option(names = "--jdbc-url", paramLabel = "URL",
       description = "Also export every table, all or nothing, to this PostgreSQL database: "
@@ -121,7 +147,9 @@ public final class CampaignMetricsJob implements Callable<Integer> {
             + error.getMessage().replace("\n", "\n  "));
         return EXIT_REJECTED;
       }
-      if (error instanceof PostgresExport.ExportException) {
+      if (error instanceof OutputLock.LockedException || error instanceof SparkMaster.UnreachableException) {
+        System.err.println("campaign-metrics: failed: " + error.getMessage());
+      } else if (error instanceof PostgresExport.ExportException) {
         System.err.println("campaign-metrics: failed: " + error.getMessage()); // names the target and the step
       } else if (error instanceof InputException) {
         System.err.println("campaign-metrics: input rejected:\n  " + error.getMessage().replace("\n", "\n  "));
@@ -136,23 +164,36 @@ public final class CampaignMetricsJob implements Callable<Integer> {
   @Override
   public Integer call() throws java.io.IOException {
     PostgresTarget postgres = postgresTarget();
-    // Fail fast, before Spark starts, on the commonest mistake.
+    PublishGates.Policy gates = gates();
+    // Fail fast, before Spark starts, on the commonest mistakes.
     org.apache.hadoop.fs.Path inputPath = new org.apache.hadoop.fs.Path(input);
     if (!inputPath.getFileSystem(new org.apache.hadoop.conf.Configuration()).exists(inputPath)) {
       throw new InputException("input directory not found: " + input);
     }
+    String sparkMaster = master != null ? master : new SparkConf().get("spark.master", null);
+    SparkMaster.requireReachable(sparkMaster);
     // an embedding application's session is left running; one started here is stopped here
     boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = session();
     try {
-      CampaignMetrics.Outputs outputs =
-          CampaignMetrics.run(spark, input, output, new CampaignMetrics.Options(strict, runDate, runId, parameters(), postgres));
+      CampaignMetrics.Outputs outputs = CampaignMetrics.run(spark, input, output,
+          new CampaignMetrics.Options(strict, runDate, runId, parameters(), postgres).withGates(gates)
+              .waitingForLock(waitForLock));
+      if (outputs.held()) {
+        System.err.println("campaign-metrics: HELD, nothing published (the tables in " + output + " are as they were):");
+        for (PublishGates.Reason reason : outputs.heldBecause()) {
+          System.err.println("  " + reason.message() + " [to publish anyway: " + reason.flag() + "]");
+        }
+        System.err.println("  what this run computed: " + outputs.heldIn());
+        return EXIT_HELD;
+      }
       System.err.println("campaign-metrics: " + outputs.errors() + " error(s), " + outputs.warnings()
           + " warning(s) in checks; " + outputs.rejectCount() + " input row(s) rejected; outputs in " + output
           + (postgres == null ? "" : " and PostgreSQL schema " + postgres.schema()));
       boolean failed = switch (failOn) {
         case error -> outputs.errors() > 0;
         case warning -> outputs.errors() + outputs.warnings() > 0;
+        case rejects -> outputs.rejectCount() > 0;
         case never -> false;
       };
       return failed ? EXIT_CHECKS : 0;
@@ -207,6 +248,10 @@ public final class CampaignMetricsJob implements Callable<Integer> {
     parameters.put("run_id", runId);
     parameters.put("strict", Boolean.toString(strict));
     parameters.put("fail_on", failOn.name());
+    parameters.put("max_rejected", maxRejected);
+    parameters.put("allow_removals", Boolean.toString(allowRemovals));
+    parameters.put("allow_rejected_reports", Boolean.toString(allowRejectedReports));
+    parameters.put("wait_for_lock", waitForLock.toString());
     parameters.put("verbose", Boolean.toString(verbose));
     // where the export went, never the password
     parameters.put("jdbc_url", jdbcUrl);
@@ -262,6 +307,35 @@ public final class CampaignMetricsJob implements Callable<Integer> {
           .getValue());
     } catch (RuntimeException notHotSpot) {
       return false;
+    }
+  }
+
+  private PublishGates.Policy gates() {
+    try {
+      return new PublishGates.Policy(PublishGates.RejectLimit.parse(maxRejected), allowRemovals, allowRejectedReports);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--max-rejected: " + e.getMessage());
+    }
+  }
+
+  /** 30s, 10m, 1h, or an ISO-8601 duration (PT30S). */
+  static final class WaitDuration implements CommandLine.ITypeConverter<java.time.Duration> {
+    @Override
+    public java.time.Duration convert(String value) {
+      java.util.regex.Matcher short_ = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h)").matcher(value.strip());
+      try {
+        if (short_.matches()) {
+          long n = Long.parseLong(short_.group(1));
+          return switch (short_.group(2)) {
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            default -> java.time.Duration.ofHours(n);
+          };
+        }
+        return java.time.Duration.parse(value.strip());
+      } catch (RuntimeException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a duration like 30s, 10m or 1h");
+      }
     }
   }
 

@@ -20,7 +20,7 @@ public class CampaignMetricsJobTest extends SparkTest {
   @org.junit.jupiter.api.io.TempDir
   java.nio.file.Path temp;
 
-  private static String[] run(String... args) {
+  static String[] run(String... args) {
     return run(name -> null, args);
   }
 
@@ -110,7 +110,7 @@ public class CampaignMetricsJobTest extends SparkTest {
   @Test
   void strictExitsThreeAndWritesNothing() throws Exception {
     var in = inputDir(temp.resolve("in"), "reports.csv", REPORTS,
-        "operations.csv", OPERATIONS + "r1,2024-01-01,2024-06-30,ALL,x,1,1,,\n", "attacks.csv", ATTACKS);
+        "operations.csv", OPERATIONS + "r1,2024-01-01,2024-06-30,ALL,x,1,1,,\n", "attacks.csv", ATTACKS + "r1,2024-01-01,2024-06-30,ALL,153\n");
     String[] result = run("--input", in.toString(), "--output", temp.resolve("out").toString(), "--strict");
     assertEquals("3", result[0], result[1]);
     assertTrue(result[1].contains("operations.csv line 2, column 'missions': not a whole number 'x'"), result[1]);
@@ -119,7 +119,7 @@ public class CampaignMetricsJobTest extends SparkTest {
 
   @Test
   void failOnDecidesTheExitCodeAfterTheOutputsAreWritten() throws Exception {
-    var in = inputDir(temp.resolve("in"), "reports.csv", REPORTS, "attacks.csv", ATTACKS,
+    var in = inputDir(temp.resolve("in"), "reports.csv", REPORTS, "attacks.csv", ATTACKS + "r1,2024-01-01,2024-06-30,ALL,153\n",
         "operations.csv", OPERATIONS + "r1,2024-01-01,2024-06-30,ALL,196,44,166,,\n"
             + "r2,2024-01-01,2024-06-30,ALL,195,44,166,,\n");
     String out = temp.resolve("out").toString();

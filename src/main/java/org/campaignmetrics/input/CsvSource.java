@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ public final class CsvSource {
 
   private static SourceRows read(SparkSession spark, String inputDir, InputFile table, boolean numbered) {
     Path path = new Path(inputDir, table.fileName());
-    List<String> header = readHeader(spark, path, table.fileName());
+    List<String> header = readHeader(spark, path, table);
     Map<String, Integer> positions = new LinkedHashMap<>();
     for (int i = 0; i < header.size(); i++) {
       String name = header.get(i).trim().toLowerCase(Locale.ROOT);
@@ -214,7 +215,13 @@ public final class CsvSource {
         .otherwise(value);
   }
 
-  private static List<String> readHeader(SparkSession spark, Path path, String fileName) {
+  /**
+   * The header's column names, after the checks a file must pass before Spark reads it: there, not a
+   * directory, not empty, UTF-8 throughout (read once as a stream on the driver), and separated by
+   * commas (a header that splits on semicolons or tabs is named as such).
+   */
+  private static List<String> readHeader(SparkSession spark, Path path, InputFile table) {
+    String fileName = table.fileName();
     try {
       FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(path)) {
@@ -222,6 +229,15 @@ public final class CsvSource {
       }
       if (fs.getFileStatus(path).isDirectory()) {
         throw new InputException(fileName + ": expected a file but found a directory at " + path);
+      }
+      byte[] head = new byte[1 << 16];
+      int length;
+      try (InputStream in = fs.open(path)) {
+        length = in.readNBytes(head, 0, head.length);
+      }
+      TextChecks.requireNotUtf16(head, length, fileName);
+      try (InputStream in = fs.open(path)) {
+        TextChecks.requireUtf8(in, fileName);
       }
       try (BufferedReader reader = new BufferedReader(
           new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
@@ -232,7 +248,13 @@ public final class CsvSource {
         if (line.startsWith("\uFEFF")) {
           line = line.substring(1);
         }
-        return splitHeader(line);
+        List<String> names = splitHeader(line);
+        String delimiter = TextChecks.otherDelimiter(line, table.required());
+        if (names.size() == 1 && delimiter != null) {
+          throw new InputException(fileName + ": the columns are separated by " + delimiter + ", not commas; save it "
+              + "as comma-separated CSV (in Excel: \"CSV UTF-8 (Comma delimited)\")");
+        }
+        return names;
       }
     } catch (IOException e) {
       throw new InputException(fileName + ": cannot read " + path + ": " + e.getMessage(), e);

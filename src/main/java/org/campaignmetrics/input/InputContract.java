@@ -28,6 +28,14 @@ public final class InputContract {
   /** The figure files, in the order they are read, accounted and logged. */
   public static final List<InputFile> FIGURE_FILES = List.of(OPERATIONS, ATTACKS);
 
+  /** Whether a file read under this name (CSV or Parquet form) is one the contract requires. */
+  public static boolean isRequired(String fileName) {
+    if (fileName.equals(REPORTS.fileName())) {
+      return true;
+    }
+    return FIGURE_FILES.stream().anyMatch(f -> f.fileName().equals(fileName) || f.parquetName().equals(fileName));
+  }
+
   /**
    * A figure file: where, when and which theater, then one column per metric (required unless
    * listed optional, for metrics added after the contract's first release), then the quote.

@@ -37,7 +37,22 @@ public final class InputLoad {
     List<ContextObservation> context =
         sources.context() == null ? List.of() : observations(pass.context(), reports.keySet(), quarantine);
     TableRows rejects = quarantine.rejects(spark, inputDir, sources.figureFiles(), reports.keySet(), strict);
-    return new LoadedInput(reports, statements, context, rejects, quarantine.rejectCount(), quarantine.accounts());
+    return new LoadedInput(reports, statements, context, rejects, quarantine.rejectCount(), quarantine.accounts(),
+        quarantine.citedRejectedReports());
+  }
+
+  /**
+   * A required file with a header and no rows is a whole-file problem, like an empty one: checked by
+   * the job before it publishes (a header-only file would empty the published tables); an analysis
+   * that computes without publishing may read one.
+   */
+  public static void requireRows(List<FileAccount> accounts) {
+    for (FileAccount account : accounts) {
+      if (account.read() == 0 && InputContract.isRequired(account.file())) {
+        throw new InputException(account.file() + ": the file has a header but no rows (a required file needs at "
+            + "least one)");
+      }
+    }
   }
 
   /** The valid reports; rule 3 ranks them by id, so an id must name one report (a whole-file problem). */
@@ -56,6 +71,7 @@ public final class InputLoad {
         valid.put(id, toReport(row));
       } else {
         quarantine.reject(row, line, row.getAs("column"), row.getAs("reason"));
+        quarantine.rejectedReport(id, line, row.getAs("column"), row.getAs("reason"));
         rejected++;
       }
     }
@@ -83,6 +99,9 @@ public final class InputLoad {
       read += rows;
       if (group.<Boolean>getAs(RowRules.REJECTED) || !reports.containsKey(group.<String>getAs("report_id"))) {
         rejected += rows;
+        if (!group.<Boolean>getAs(RowRules.REJECTED)) {
+          quarantine.cite(group.getAs("report_id"), figures.name(), rows);
+        }
       } else {
         valid.add(group);
       }
@@ -109,6 +128,7 @@ public final class InputLoad {
         rejected++;
       } else if (!reportIds.contains(id)) {
         quarantine.reject(row, line, "report_id", RowRules.unknownReportReason(id));
+        quarantine.cite(id, InputContract.CONTEXT.fileName(), 1);
         rejected++;
       } else {
         observations.add(new ContextObservation(id, Period.day(row.getAs("as_of")), row.getAs("scope"),

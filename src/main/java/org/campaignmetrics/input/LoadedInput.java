@@ -11,7 +11,7 @@ import org.campaignmetrics.spark.TableRows;
  * The input as the derivation needs it: the valid reports by id, the rule-1 statements, the context
  * observations; and what was quarantined: the rejected rows (rows of {@link Quarantine#REJECTS_SCHEMA};
  * on the driver unless there are more than {@link Quarantine#REJECTS_COLLECTED}), how many, and each
- * file's account.
+ * file's account; and the rejected reports that rows of other files cite.
  */
 public record LoadedInput(Map<String, Report> reports, List<Statement> statements, List<ContextObservation> context,
-    TableRows rejects, long rejectCount, List<FileAccount> accounts) {}
+    TableRows rejects, long rejectCount, List<FileAccount> accounts, List<RejectedReport> citedRejectedReports) {}

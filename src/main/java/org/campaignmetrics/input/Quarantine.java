@@ -4,7 +4,10 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,6 +41,34 @@ public final class Quarantine {
 
   private final List<Row> rejects = new ArrayList<>();
   private final List<FileAccount> accounts = new ArrayList<>();
+  /** Rejected rows of reports.csv by report id, and the rows of other files that cite each id. */
+  private final Map<String, RejectedReport> rejectedReports = new LinkedHashMap<>();
+  private final Map<String, Map<String, Long>> citations = new HashMap<>();
+
+  void rejectedReport(String reportId, long line, String column, String reason) {
+    if (reportId != null) {
+      rejectedReports.putIfAbsent(reportId, new RejectedReport(reportId, line, column, reason, Map.of()));
+    }
+  }
+
+  /** Rows of a file that name a report id that is not a valid report. */
+  void cite(String reportId, String file, long rows) {
+    if (reportId != null) {
+      citations.computeIfAbsent(reportId, k -> new LinkedHashMap<>()).merge(file, rows, Long::sum);
+    }
+  }
+
+  /** The rejected reports that rows of other files cite: their figures would silently vanish. */
+  List<RejectedReport> citedRejectedReports() {
+    List<RejectedReport> cited = new ArrayList<>();
+    rejectedReports.forEach((id, report) -> {
+      Map<String, Long> rows = citations.get(id);
+      if (rows != null) {
+        cited.add(new RejectedReport(id, report.line(), report.column(), report.reason(), rows));
+      }
+    });
+    return cited;
+  }
 
   void account(String file, long read, long rejected) {
     accounts.add(FileAccount.of(file, read, rejected));

@@ -39,11 +39,11 @@ public final class RunManifest {
   /**
    * What a run was and did, in the manifest's order: run id and date, start and end, status, Spark
    * master, every parameter, checks by severity, figures by derivation, and the PostgreSQL export
-   * (null: none).
+   * (null: none), and for a held run the reasons (null otherwise).
    */
   public record Run(String runId, String runDate, Instant startedAt, Instant finishedAt, String status,
       String sparkMaster, Map<String, String> parameters, long errors, long warnings,
-      Map<String, Long> figuresByDerivation, Map<String, Object> postgresExport) {}
+      Map<String, Long> figuresByDerivation, Map<String, Object> postgresExport, List<PublishGates.Reason> held) {}
 
   public static void write(Configuration conf, String outputDir, String inputDir, Run run, List<FileAccount> inputs,
       List<Table> tables) {
@@ -65,6 +65,17 @@ public final class RunManifest {
       manifest.put("figures", run.figuresByDerivation());
       if (run.postgresExport() != null) {
         manifest.put("postgres_export", run.postgresExport());
+      }
+      if (run.held() != null) {
+        List<Map<String, String>> reasons = new ArrayList<>();
+        for (PublishGates.Reason reason : run.held()) {
+          Map<String, String> entry = new LinkedHashMap<>();
+          entry.put("gate", reason.gate());
+          entry.put("message", reason.message());
+          entry.put("flag", reason.flag());
+          reasons.add(entry);
+        }
+        manifest.put("reasons", reasons);
       }
       manifest.put("build", build());
       List<Map<String, Object>> inputEntries = new ArrayList<>();

@@ -15,7 +15,8 @@ public final class OutputTables {
       AttackTrends.TABLE,
       ContextSeries.TABLE,
       ChecksTable.TABLE,
-      RejectsTable.TABLE);
+      RejectsTable.TABLE,
+      ChangesTable.TABLE);
 
   private OutputTables() {}
 

@@ -5,9 +5,13 @@ import java.util.Map;
 import org.campaignmetrics.model.Check;
 import org.campaignmetrics.model.ContextObservation;
 import org.campaignmetrics.model.Figure;
+import org.campaignmetrics.model.FigureChange;
 import org.campaignmetrics.model.Report;
 import org.campaignmetrics.spark.TableRows;
 
-/** What the output tables are built from: the derived figures and checks, and what the input gave. */
+/**
+ * What the output tables are built from: the derived figures and checks, what the input gave, and
+ * what changed since the run published before (none on a first run: {@code previousRunId} null).
+ */
 public record RunResult(List<Figure> figures, List<Check> checks, List<ContextObservation> context,
-    Map<String, Report> reports, TableRows rejects) {}
+    Map<String, Report> reports, TableRows rejects, List<FigureChange> changes, String previousRunId) {}

@@ -1,6 +1,7 @@
 package org.campaignmetrics.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.univocity.parsers.csv.CsvParser;
@@ -21,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * src/test/resources/bad-inputs: one input directory per kind of bad row, each with the exact
- * rejects it must give. Every case also proves that no row went missing: for each file, the rows
+ * rejects it must give ({@code expected-rejects.csv}), or per kind of bad file, with the start of
+ * the one-line message it must stop with ({@code expected-error.txt}). Every case also proves that no row went missing: for each file, the rows
  * an independent CSV parser counts are the rows the job read, and read = used + rejected.
  */
 class BadInputCorpusTest extends SparkTest {
@@ -37,6 +39,18 @@ class BadInputCorpusTest extends SparkTest {
   @MethodSource("cases")
   void rejectsExactlyTheBadRowsAndLosesNone(String name) throws Exception {
     Path dir = CORPUS.resolve(name);
+    Path wholeFile = dir.resolve("expected-error.txt");
+    if (Files.exists(wholeFile)) {
+      // a whole-file problem: one message that names the file and what to do, and nothing computed
+      String expected = Files.readString(wholeFile).strip();
+      Path output = Files.createTempDirectory("corpus-out").resolve("out");
+      InputException error = assertThrows(InputException.class,
+          () -> CampaignMetrics.run(spark, dir.toString(), output.toString()));
+      assertTrue(Files.notExists(output), "nothing written");
+      assertTrue(error.getMessage().startsWith(expected), error.getMessage());
+      assertEquals(1, error.getMessage().lines().count(), error.getMessage());
+      return;
+    }
     CampaignMetrics.Outputs outputs = CampaignMetrics.compute(spark, dir.toString());
 
     List<String> actual = new ArrayList<>();

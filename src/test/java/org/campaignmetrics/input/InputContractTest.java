@@ -3,6 +3,7 @@ package org.campaignmetrics.input;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.campaignmetrics.CampaignMetrics;
+import org.campaignmetrics.publish.PublishGates;
 import org.campaignmetrics.SparkTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,8 +186,12 @@ class InputContractTest extends SparkTest {
       operations.append("r1,2024-01-01,2024-06-30,ALL,-").append(i + 1).append(",1,1,,,\n");
     }
     Path output = temp.resolve("out");
-    CampaignMetrics.Outputs outputs = CampaignMetrics.run(spark, input(REPORTS, operations.toString(), ATTACKS).toString(),
-        output.toString());
+    // every row but one rejected: published only because the gate is opened for it
+    CampaignMetrics.Outputs outputs = CampaignMetrics.run(spark,
+        input(REPORTS, operations.toString(), ATTACKS + "r1,2024-01-01,2024-06-30,ALL,153\n").toString(),
+        output.toString(), CampaignMetrics.Options.DEFAULT.withGates(
+            new PublishGates.Policy(PublishGates.RejectLimit.parse("100%"), false, false)));
+    assertFalse(outputs.held());
     assertEquals(bad, outputs.rejectCount());
     java.util.List<String> csv = Files.readAllLines(output.resolve("csv/rejects.csv"));
     assertEquals(bad + 1, csv.size());
