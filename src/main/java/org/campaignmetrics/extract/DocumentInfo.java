@@ -23,14 +23,16 @@ public record DocumentInfo(String file, String reportId, String publisher, Local
 
   private static final String MONTH = PeriodPhrases.MONTH;
   /** A full date: "July 16, 2024", "Aug 9, 2023", "16 July 2024", "2023-07-06". */
-  static final Pattern FULL_DATE = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})\\b|\\b(\\d{1,2})\\s+"
+  static final Pattern FULL_DATE = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+"
       + MONTH + ",?\\s+((?:19|20)\\d{2})\\b|\\b((?:19|20)\\d{2})-(\\d{2})-(\\d{2})\\b");
   /** "From U.S. Central Command, July 16, 2024": the publisher and the date. */
   static final Pattern FROM_LINE = Pattern.compile("^(?:From|By)\\s+(.+?),\\s+" + MONTH + "\\s+\\d");
   /** "FPI / May 19, 2023". */
   static final Pattern SLASH_LINE = Pattern.compile("^([^/|]{2,40}?)\\s*/\\s*" + MONTH + "\\s+\\d");
   /** The outlet in a dateline: "ERBIL (Kurdistan 24) –", "BAGHDAD (AP) —". */
-  static final Pattern DATELINE_OUTLET = Pattern.compile("^\\p{Lu}{3,}[^()\\n]{0,40}\\(([^)/\\-–]{2,40})");
+  static final Pattern DATELINE_OUTLET = Pattern.compile("^\\p{Lu}{3,}[^()\\n\\-–—]{0,30}\\(([^)/\\-–]{2,40})");
+  /** CENTCOM's own releases: datelined at its headquarters, with a release number. */
+  static final Pattern CENTCOM_RELEASE = Pattern.compile("(?s)(?=.*\\bRelease\\s+Number\\s+\\d{8})(?=.*\\bTAMPA,\\s+Fla\\.)");
   /** "Shafaq News/ US Central Command ...": an outlet's name before a slash at the very start. */
   static final Pattern SLASH_PREFIX = Pattern.compile("^(\\p{Lu}[\\p{L} ]{2,30})/\\s");
 
@@ -76,6 +78,13 @@ public record DocumentInfo(String file, String reportId, String publisher, Local
   static LocalDate textDate(String text) {
     for (String line : text.split("\\R")) {
       String l = line.strip();
+      Matcher dateline = Sentences.DATELINE.matcher(l);
+      if (dateline.find()) {
+        Matcher m = FULL_DATE.matcher(dateline.group());
+        if (m.find() && date(m) != null) {
+          return date(m); // "WASHINGTON (UrduPoint News / Sputnik - 02nd February, 2023)"
+        }
+      }
       if (l.isEmpty() || l.split("\\s+").length > DATE_LINE_WORDS) {
         continue;
       }
@@ -106,6 +115,9 @@ public record DocumentInfo(String file, String reportId, String publisher, Local
 
   /** "From X, date", "X / date", a dateline's "(Outlet)", "Outlet/ " at the start; else empty. */
   static String textPublisher(String text) {
+    if (CENTCOM_RELEASE.matcher(text).find()) {
+      return "U.S. Central Command";
+    }
     for (String line : text.split("\\R")) {
       String l = line.strip();
       Matcher m = FROM_LINE.matcher(l);
@@ -134,7 +146,7 @@ public record DocumentInfo(String file, String reportId, String publisher, Local
   static String headline(String text) {
     for (String line : text.split("\\R")) {
       String l = line.strip().replaceFirst("^#+\\s*", "");
-      if (l.split("\\s+").length >= 4 && !FULL_DATE.matcher(l).find()) {
+      if (l.split("\\s+").length >= 4 && !FULL_DATE.matcher(l).find() && !l.matches("(?s).*[.!?][\"”’]?$")) {
         return l;
       }
     }

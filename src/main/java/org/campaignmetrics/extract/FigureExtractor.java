@@ -168,6 +168,7 @@ public final class FigureExtractor {
     // what each number counts
     Reading[] readings = new Reading[counts.size()];
     TheaterScopes.Mention[] breakdownScope = new TheaterScopes.Mention[counts.size()];
+    Found[] comparedWith = new Found[counts.size()];
     Noun inherited = Noun.NONE;
     int previousEnd = from;
     int lastFound = -1;
@@ -191,6 +192,7 @@ public final class FigureExtractor {
           && lastFigure.period.from().equals(lastFigure.period.to()) && MetricPhrases.table(lastFigure.metric) == Table.CONTEXT
           && COMPARISON.matcher(text).find()) {
         r = Reading.of(lastFigure.metric, Table.CONTEXT, Noun.NONE); // "This is down from the peak of over 70,000 in 2019."
+        comparedWith[i] = lastFigure;
       }
       readings[i] = r;
       if (r.found()) {
@@ -245,7 +247,7 @@ public final class FigureExtractor {
       f.sentence = s.text();
       String problem;
       if (r.table() == Table.CONTEXT) {
-        problem = placeContext(f, m, text, periods, applicable, breakdownScope[i]);
+        problem = placeContext(f, m, text, periods, applicable, breakdownScope[i], comparedWith[i]);
       } else {
         problem = theater(f, m, s, text, fixedTheater, laidOut, applicable, breakdownScope[i], describedElsewhere);
         if (problem == null) {
@@ -410,8 +412,10 @@ public final class FigureExtractor {
 
   /** A context figure's scope and as_of date (a one-day period), or why they cannot be read. */
   private String placeContext(Found f, Mention m, String text, List<PeriodPhrases.Mention> periods,
-      List<TheaterScopes.Mention> applicable, TheaterScopes.Mention breakdown) {
-    if (f.metric.equals("camp_population")) {
+      List<TheaterScopes.Mention> applicable, TheaterScopes.Mention breakdown, Found comparison) {
+    if (comparison != null) {
+      f.theater = comparison.theater; // "This is down from the peak of over 70,000 in 2019": the stock before
+    } else if (f.metric.equals("camp_population")) {
       boolean hol = HOL.matcher(text).find();
       boolean roj = ROJ.matcher(text).find();
       f.theater = hol && roj ? "AL-HOL AND AL-ROJ CAMPS" : hol ? "AL-HOL CAMP" : roj ? "AL-ROJ CAMP" : null;

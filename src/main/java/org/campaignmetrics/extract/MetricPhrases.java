@@ -79,7 +79,7 @@ public final class MetricPhrases {
   /** "2,500 troops in Iraq", "2,500 US military personnel". */
   /** "Seven American troops were wounded": casualties on the U.S. or partner side, never a campaign metric. */
   static final Pattern CASUALTIES = ci("^\\s+(?:[\\p{L}.-]+\\s+){0,3}?(?:troops|service\\s*members|soldiers|personnel|contractors|"
-      + "civilians|forces)\\b(?:\\s+(?:were|was|have\\s+been|had\\s+been))?\\s+(?:injured|wounded|hurt|killed)\\b");
+      + "civilians|forces)\\b(?:\\s+[\\p{L}]+){0,4}?(?:\\s+(?:were|was|have\\s+been|had\\s+been))?\\s+(?:injured|wounded|hurt|killed)\\b");
   /** "15 ISIS operatives currently being held in facilities in Syria", "fighters in prison": detainees. */
   static final Pattern HELD = ci("^\\s+" + MODIFIERS + "(?:fighters|operatives|members)\\b(?:(?!\\d).){0,40}?\\b(?:held|in\\s+prisons?|"
       + "in\\s+detention)\\b");

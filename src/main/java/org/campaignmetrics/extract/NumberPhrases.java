@@ -78,8 +78,8 @@ public final class NumberPhrases {
     return Pattern.compile("(?i)(?<![\\w-])" + words.replace(" ", "\\s+") + "\\s+$");
   }
 
-  private static final String MONTH = "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|"
-      + "July?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)";
+  private static final String MONTH = "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|Jun(?:e|\\.)?|"
+      + "Jul(?:y|\\.)?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)";
   /** A day of the month next to its month: "July 16", "Nov. 6", "16 July". */
   private static final Pattern DAY_BEFORE = Pattern.compile("\\b" + MONTH + "\\s*$");
   private static final Pattern DAY_AFTER = Pattern.compile("^\\s+" + MONTH + "\\b");

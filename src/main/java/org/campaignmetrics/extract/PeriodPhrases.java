@@ -40,7 +40,7 @@ public final class PeriodPhrases {
     REPORT
   }
 
-  static final String MONTH = "(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|"
+  static final String MONTH = "(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|Jun(?:e|\\.)?|Jul(?:y|\\.)?|"
       + "Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)";
   private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
   private static final String YEAR = "((?:19|20)\\d{2})";
@@ -252,31 +252,22 @@ public final class PeriodPhrases {
     }
   }
 
-  /** Keeps the longest of overlapping phrases ("from January to June 2024" over "June 2024"), in text order. */
+  /**
+   * Keeps the longest of overlapping phrases ("for January – June 2024" over "for January" and
+   * "June 2024"), in text order.
+   */
   private static List<Mention> withoutInner(List<Mention> found) {
-    found.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+    List<Mention> byLength = new ArrayList<>(found);
+    byLength.sort((a, b) -> (b.end() - b.start()) != (a.end() - a.start()) ? Integer.compare(b.end() - b.start(), a.end() - a.start())
+        : Integer.compare(a.start(), b.start()));
     List<Mention> kept = new ArrayList<>();
-    for (Mention candidate : found) {
-      boolean inner = false;
-      for (Mention other : found) {
-        if (other != candidate && other.start() <= candidate.start() && candidate.end() <= other.end()
-            && (other.end() - other.start() > candidate.end() - candidate.start() || found.indexOf(other) < found.indexOf(candidate))) {
-          inner = true;
-          break;
-        }
-      }
-      if (!inner) {
+    for (Mention candidate : byLength) {
+      if (kept.stream().noneMatch(k -> k.start() < candidate.end() && candidate.start() < k.end())) {
         kept.add(candidate);
       }
     }
-    // phrases that overlap without one holding the other: the earlier one wins
-    List<Mention> result = new ArrayList<>();
-    for (Mention m : kept) {
-      if (result.isEmpty() || result.get(result.size() - 1).end() <= m.start()) {
-        result.add(m);
-      }
-    }
-    return result;
+    kept.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    return kept;
   }
 
   /** The year in which month/day last fell on or before the reference date; null without one. */
