@@ -40,8 +40,11 @@ public final class FigureExtractor {
   /** "The fighting led to...": the event of the sentence before, with its period and theater. */
   static final Pattern EVENT_BACKREF = Pattern.compile("^(?:The|This|That)\\s+(?:fighting|attack|raid|operation|strike|battle|"
       + "assault|clash(?:es)?|ambush|airstrike)\\b");
-  /** "As a result", "These operations": the figures of the sentence before, with their theater. */
-  static final Pattern CONTINUATION = Pattern.compile("(?i)^(?:As\\s+a\\s+result|(?:These|The|Those|The\\s+above)\\s+(?:operations|"
+  /**
+   * "As a result", "These operations": the figures of the sentence before, with their theater.
+   * "The above operations" is not one: it sums up all of them, in the document's scope.
+   */
+  static final Pattern CONTINUATION = Pattern.compile("(?i)^(?:As\\s+a\\s+result|(?:These|The|Those)\\s+(?:operations|"
       + "missions|raids|strikes)|This\\s+effort|These\\s+efforts|They)\\b");
   /** A reporting verb between a period phrase and a number: the phrase dates the report ("Back in June, CENTCOM reported"). */
   static final Pattern REPORTED = Pattern.compile("(?i)\\b(?:reported|announced|said|revealed|declared|stated|told)\\b");
