@@ -10,10 +10,11 @@ public record Extraction(DocumentInfo report, List<Figure> figures, List<ReviewI
   /**
    * One figure: a metric of a table, its value and qualifier, for a period (a context figure's
    * period is its as_of day) and a theater (a context figure's scope), with the sentences it was
-   * read from (several when a document states it more than once) and the first one's line.
+   * read from (several when a document states it more than once), the first one's line and its
+   * offset in the document's text (quotes of one contract row are joined in document order).
    */
   public record Figure(String metric, long value, Qualifier qualifier, LocalDate start, LocalDate end, String theater,
-      List<String> quotes, int line) implements Serializable {
+      List<String> quotes, int line, int offset) implements Serializable {
     public MetricPhrases.Table table() {
       return MetricPhrases.table(metric);
     }

@@ -90,11 +90,12 @@ public final class FigureExtractor {
     MissionKind kind = MissionKind.TOTAL;
     List<String> quotes = new ArrayList<>();
     int line;
+    int offset;
     String number;
     String sentence;
 
     Figure figure() {
-      return new Figure(metric, value, qualifier, period.from(), period.to(), theater, List.copyOf(quotes), line);
+      return new Figure(metric, value, qualifier, period.from(), period.to(), theater, List.copyOf(quotes), line, offset);
     }
   }
 
@@ -161,6 +162,9 @@ public final class FigureExtractor {
     List<int[]> including = spans(INCLUDING, text);
     List<Mention> counts = new ArrayList<>();
     for (Mention m : mentions) {
+      if (periods.stream().anyMatch(p -> p.kind() != PeriodPhrases.Kind.CARRY && p.start() <= m.start() && m.end() <= p.end())) {
+        continue; // "the first six months of 2024": part of a period phrase, a date
+      }
       switch (m.role()) {
         case COUNT -> counts.add(m);
         case PERCENTAGE -> review(s, m, text, "a percentage, not a count");
@@ -246,6 +250,7 @@ public final class FigureExtractor {
       f.kind = r.kind();
       f.quotes.add(s.text());
       f.line = s.line();
+      f.offset = s.start();
       f.number = m.written(text);
       f.sentence = s.text();
       String problem;
