@@ -37,6 +37,9 @@ public final class FigureExtractor {
   /** A number that continues the previous one with its own theater: "30 of which were in Iraq", "466 in Syria". */
   static final Pattern BREAKDOWN = Pattern.compile("(?i)^\\s*(?:of\\s+(?:which|those|them)\\b)?(?:\\s*[\\p{L}-]+){0,4}?\\s*\\b"
       + "in\\s+(?:the\\s+)?(Iraq|Syria)\\b");
+  /** "from 37 in June to 20 last month", "from 7 to 11 missions": a change, two figures of unclear scope. */
+  static final Pattern CHANGE_FROM = Pattern.compile("(?i)\\bfrom\\s*$");
+  static final Pattern CHANGE_TO = Pattern.compile("(?i)^\\s*(?:in\\s+[\\p{L}]+\\s+|last\\s+[\\p{L}]+\\s+)?to\\s*$");
   /** "The fighting led to...": the event of the sentence before, with its period and theater. */
   static final Pattern EVENT_BACKREF = Pattern.compile("^(?:The|This|That)\\s+(?:fighting|attack|raid|operation|strike|battle|"
       + "assault|clash(?:es)?|ambush|airstrike)\\b");
@@ -48,6 +51,8 @@ public final class FigureExtractor {
       + "missions|raids|strikes)|This\\s+effort|These\\s+efforts|They)\\b");
   /** A reporting verb between a period phrase and a number: the phrase dates the report ("Back in June, CENTCOM reported"). */
   static final Pattern REPORTED = Pattern.compile("(?i)\\b(?:reported|announced|said|revealed|declared|stated|told)\\b");
+  /** ", CENTCOM said,": an aside naming the source. */
+  static final Pattern ASIDE = Pattern.compile("(?i),\\s*[^,]{0,40}\\b(?:said|says|reported)\\s*,");
   /** "including Anas, ... in eastern Syria,": a scope inside it describes someone, not where the figure was counted. */
   static final Pattern INCLUDING = Pattern.compile("(?i)\\bincluding\\b[^.;]*?(?:,|$)");
   /** A comparison with an earlier stock: "This is down from the peak of over 70,000 in 2019." */
@@ -165,6 +170,9 @@ public final class FigureExtractor {
       if (periods.stream().anyMatch(p -> p.kind() != PeriodPhrases.Kind.CARRY && p.start() <= m.start() && m.end() <= p.end())) {
         continue; // "the first six months of 2024": part of a period phrase, a date
       }
+      if (!laidOut && TheaterScopes.find(text).stream().anyMatch(sc -> sc.start() <= m.start() && m.end() <= sc.end())) {
+        continue; // "between the two countries": part of a theater scope
+      }
       switch (m.role()) {
         case COUNT -> counts.add(m);
         case PERCENTAGE -> review(s, m, text, "a percentage, not a count");
@@ -179,12 +187,20 @@ public final class FigureExtractor {
     Noun inherited = Noun.NONE;
     int previousEnd = from;
     int lastFound = -1;
+    int changeTo = -1;
     for (int i = 0; i < counts.size(); i++) {
       Mention m = counts.get(i);
       String before = text.substring(Math.min(previousEnd, m.qualifierStart()), m.qualifierStart());
       int nextStart = i + 1 < counts.size() ? counts.get(i + 1).qualifierStart() : text.length();
       String after = text.substring(m.end(), Math.max(m.end(), nextStart));
       Reading r = MetricPhrases.read(before, after, text, inherited, claimedBefore);
+      if (i + 1 < counts.size() && CHANGE_FROM.matcher(before).find()
+          && CHANGE_TO.matcher(text.substring(m.end(), counts.get(i + 1).qualifierStart())).find()) {
+        changeTo = i + 1;
+        r = Reading.problem("a change from one figure to another", Noun.NONE);
+      } else if (i == changeTo) {
+        r = Reading.problem("a change from one figure to another", Noun.NONE);
+      }
       if (!r.found() && "no metric".equals(r.problem()) && lastFound >= 0) {
         Matcher b = BREAKDOWN.matcher(after);
         if (b.find() && !laidOut) {
@@ -372,7 +388,9 @@ public final class FigureExtractor {
       }
       int d;
       if (p.end() <= m.qualifierStart()) {
-        if (REPORTED.matcher(text.substring(p.end(), m.qualifierStart())).find()) {
+        // "The July missions, CENTCOM said, killed two": an aside does not make the phrase the report's date
+        String between = ASIDE.matcher(text.substring(p.end(), m.qualifierStart())).replaceAll(" ");
+        if (REPORTED.matcher(between).find()) {
           reportDated = p.text();
           continue;
         }

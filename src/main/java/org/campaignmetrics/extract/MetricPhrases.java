@@ -47,7 +47,8 @@ public final class MetricPhrases {
       + "suspected|other|more|additional|alleged|foreign|armed|and|,|of\\s+the|its|terrorist|ISIS-affiliated|"
       + "ISIS-linked|Islamic\\s+State|\\((?:ISIS|IS|ISIL|Daesh)\\))\\s+)*";
   // "13 members of the Islamic State (ISIS) were killed"
-  private static final String OF_GROUP = "(?:\\s+of\\s+(?:the\\s+)?(?:Islamic\\s+State|ISIS|IS|ISIL|Daesh)(?:\\s+group)?(?:\\s*\\((?:ISIS|IS|ISIL)\\))?)?";
+  private static final String OF_GROUP = "(?:\\s+of\\s+(?:the\\s+)?(?:(?:Islamic\\s+State|ISIS|IS|ISIL|Daesh)(?:\\s+group)?"
+      + "(?:\\s*\\((?:ISIS|IS|ISIL)\\))?|(?:terrorist\\s+|extremist\\s+|militant\\s+)?group))?";
   // "officials" is not "leaders": a raid that kills two ISIS officials is keyed as killed
   private static final String LEADER = "(?:leaders?|commanders?|emirs?|leadership\\s+figures?)";
   private static final String PERSON = "(?:operatives?|members?|militants?|fighters?|suspects?|terrorists?|individuals?|"

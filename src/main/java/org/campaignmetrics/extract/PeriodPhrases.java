@@ -62,6 +62,9 @@ public final class PeriodPhrases {
   /** "in July", "during the month of June", "last April", "Back in June": a month without its year. */
   static final Pattern MONTH_ALONE = Pattern.compile("\\b(?i:in|during|for|last|throughout|of)\\s+(?:(?i:the\\s+month\\s+of)\\s+)?"
       + MONTH + "(?!\\w)(?!\\s+\\d)");
+  /** "The July missions", "the June numbers": the month of the figures, without its year. */
+  static final Pattern MONTH_NOUN = Pattern.compile("\\b(?i:the)\\s+" + MONTH + "\\s+(?i:missions|operations|numbers|figures|"
+      + "tally|totals?|raids|strikes)\\b");
   /** "in 2023", "throughout 2023", "during the year 2023", "for 2023", "of 2023". */
   static final Pattern YEAR_ALONE = Pattern.compile("(?i)\\b(?:in|throughout|during|for|over|of)\\s+(?:(?:the\\s+)?(?:calendar\\s+)?year\\s+)?"
       + YEAR + "\\b(?!\\s*[-–—]\\s*\\d)");
@@ -134,6 +137,12 @@ public final class PeriodPhrases {
       int month = month(m.group(1));
       boolean last = m.group().toLowerCase(Locale.ROOT).startsWith("last");
       YearMonth placed = reference == null ? null : latestMonth(reference, month, last);
+      add(found, m, placed == null ? null : placed.atDay(1), placed == null ? null : placed.atEndOfMonth(),
+          "no year for " + m.group(1));
+    }
+    m = MONTH_NOUN.matcher(text);
+    while (m.find()) {
+      YearMonth placed = reference == null ? null : latestMonth(reference, month(m.group(1)), false);
       add(found, m, placed == null ? null : placed.atDay(1), placed == null ? null : placed.atEndOfMonth(),
           "no year for " + m.group(1));
     }

@@ -114,6 +114,16 @@ class FigureExtractorTest {
     assertEquals(List.of("over 70,000: vague date: in 2019"), review(e));
   }
 
+  @Test
+  void changesAsidesAndTheMonthOfTheFigures() {
+    Extraction e = extract("The July missions, CENTCOM said, killed two people in Iraq and 3 in Syria. Between the two countries, "
+        + "its operations arrested 30 people. The numbers show a drop in operations in Iraq, from 37 in June to 20 last month.",
+        LocalDate.of(2023, 8, 10));
+    assertEquals(List.of("2023-07-01..2023-07-31 IRAQ killed 2", "2023-07-01..2023-07-31 SYRIA killed 3",
+        "2023-07-01..2023-07-31 ALL detained 30"), figures(e));
+    assertEquals(List.of("37: a change from one figure to another", "20: a change from one figure to another"), review(e));
+  }
+
   /** Every count of every labelled document is in a figure or in review (the rule's exceptions aside). */
   @Test
   void nothingIsDroppedSilently() {
@@ -123,8 +133,9 @@ class FigureExtractorTest {
         String text = s.text();
         for (NumberPhrases.Mention m : NumberPhrases.find(text)) {
           if (m.role() != Role.COUNT || s.layout() == Sentences.Layout.PROSE && m.start() < s.datelineEnd()
-              || PeriodPhrases.find(text, null, 2000).stream().anyMatch(p -> p.start() <= m.start() && m.end() <= p.end())) {
-            continue; // the rule's exceptions: a dateline, a period phrase ("the first six months")
+              || PeriodPhrases.find(text, null, 2000).stream().anyMatch(p -> p.start() <= m.start() && m.end() <= p.end())
+              || TheaterScopes.find(text).stream().anyMatch(p -> p.start() <= m.start() && m.end() <= p.end())) {
+            continue; // the rule's exceptions: a dateline, a period phrase ("the first six months"), a scope ("the two countries")
           }
           String written = m.written(text);
           boolean reviewed = e.review().stream().anyMatch(r -> r.line() == s.line() && r.number().equals(written));
