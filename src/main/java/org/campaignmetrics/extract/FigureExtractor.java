@@ -104,7 +104,7 @@ public final class FigureExtractor {
     }
   }
 
-  private FigureExtractor(String document, String text, DocumentInfo info, List<Sentence> sentences) {
+  private FigureExtractor(String document, DocumentInfo info, List<Sentence> sentences) {
     this.info = info;
     this.document = document;
     this.reference = info.referenceDate();
@@ -125,7 +125,7 @@ public final class FigureExtractor {
   /** The figures and review items of one document. */
   public static Extraction extract(String text, DocumentInfo info) {
     List<Sentence> sentences = Sentences.split(text);
-    FigureExtractor run = new FigureExtractor(info.file(), text, info, sentences);
+    FigureExtractor run = new FigureExtractor(info.file(), info, sentences);
     for (Sentence s : sentences) {
       run.sentence(s);
     }
@@ -165,67 +165,11 @@ public final class FigureExtractor {
     List<TheaterScopes.Mention> scopes = laidOut ? List.of()
         : TheaterScopes.find(text).stream().filter(m -> m.start() >= from).toList();
     List<int[]> including = spans(INCLUDING, text);
-    List<Mention> counts = new ArrayList<>();
-    for (Mention m : mentions) {
-      if (periods.stream().anyMatch(p -> p.kind() != PeriodPhrases.Kind.CARRY && p.start() <= m.start() && m.end() <= p.end())) {
-        continue; // "the first six months of 2024": part of a period phrase, a date
-      }
-      if (!laidOut && TheaterScopes.find(text).stream().anyMatch(sc -> sc.start() <= m.start() && m.end() <= sc.end())) {
-        continue; // "between the two countries": part of a theater scope
-      }
-      switch (m.role()) {
-        case COUNT -> counts.add(m);
-        case PERCENTAGE -> review(s, m, text, "a percentage, not a count");
-        case DECIMAL -> review(s, m, text, "not a whole number");
-        default -> { } // dates, years, release numbers, parts of names: not figures, by rule
-      }
-    }
-    // what each number counts
-    Reading[] readings = new Reading[counts.size()];
-    TheaterScopes.Mention[] breakdownScope = new TheaterScopes.Mention[counts.size()];
-    Found[] comparedWith = new Found[counts.size()];
-    Noun inherited = Noun.NONE;
-    int previousEnd = from;
-    int lastFound = -1;
-    int changeTo = -1;
-    for (int i = 0; i < counts.size(); i++) {
-      Mention m = counts.get(i);
-      String before = text.substring(Math.min(previousEnd, m.qualifierStart()), m.qualifierStart());
-      int nextStart = i + 1 < counts.size() ? counts.get(i + 1).qualifierStart() : text.length();
-      String after = text.substring(m.end(), Math.max(m.end(), nextStart));
-      Reading r = MetricPhrases.read(before, after, text, inherited, claimedBefore);
-      if (i + 1 < counts.size() && CHANGE_FROM.matcher(before).find()
-          && CHANGE_TO.matcher(text.substring(m.end(), counts.get(i + 1).qualifierStart())).find()) {
-        changeTo = i + 1;
-        r = Reading.problem("a change from one figure to another", Noun.NONE);
-      } else if (i == changeTo) {
-        r = Reading.problem("a change from one figure to another", Noun.NONE);
-      }
-      if (!r.found() && "no metric".equals(r.problem()) && lastFound >= 0) {
-        Matcher b = BREAKDOWN.matcher(after);
-        if (b.find() && !laidOut) {
-          r = new Reading(readings[lastFound].metric(), readings[lastFound].table(), readings[lastFound].noun(),
-              MissionKind.TOTAL, null);
-          int at = m.end() + b.start(1);
-          breakdownScope[i] = scopes.stream().filter(sc -> sc.start() <= at && at < sc.end()).findFirst()
-              .orElse(new TheaterScopes.Mention(at, m.end() + b.end(1), b.group(1).toUpperCase(Locale.ROOT)));
-        }
-      }
-      if (!r.found() && "no metric".equals(r.problem()) && i == 0 && lastFigure != null
-          && lastFigure.period.from().equals(lastFigure.period.to()) && MetricPhrases.table(lastFigure.metric) == Table.CONTEXT
-          && COMPARISON.matcher(text).find()) {
-        r = Reading.of(lastFigure.metric, Table.CONTEXT, Noun.NONE); // "This is down from the peak of over 70,000 in 2019."
-        comparedWith[i] = lastFigure;
-      }
-      readings[i] = r;
-      if (r.found()) {
-        lastFound = i;
-        if (r.noun() != Noun.NONE) {
-          inherited = r.noun();
-        }
-      }
-      previousEnd = m.end();
-    }
+    List<Mention> counts = counts(s, text, mentions, periods, laidOut);
+    Readings read = read(text, from, counts, scopes, laidOut);
+    Reading[] readings = read.readings();
+    TheaterScopes.Mention[] breakdownScope = read.breakdown();
+    Found[] comparedWith = read.comparedWith();
     boolean anyOperations = false;
     for (Reading r : readings) {
       anyOperations |= r.found() && r.table() != Table.CONTEXT;
@@ -298,7 +242,89 @@ public final class FigureExtractor {
         claimedBefore |= f.metric.equals("claimed_attacks");
       }
     }
-    // what the next sentences inherit
+    remember(s, text, periods, scopes, laidOut, figures, sentencePeriod, sentenceScope);
+  }
+
+  /**
+   * The counts of a text: its numbers but those a rule sets apart (dates, years, release numbers,
+   * parts of names, numbers inside a period or scope phrase); percentages and decimals go to review.
+   */
+  private List<Mention> counts(Sentence s, String text, List<Mention> mentions, List<PeriodPhrases.Mention> periods,
+      boolean laidOut) {
+    List<Mention> counts = new ArrayList<>();
+    for (Mention m : mentions) {
+      if (periods.stream().anyMatch(p -> p.kind() != PeriodPhrases.Kind.CARRY && p.start() <= m.start() && m.end() <= p.end())) {
+        continue; // "the first six months of 2024": part of a period phrase, a date
+      }
+      if (!laidOut && TheaterScopes.find(text).stream().anyMatch(sc -> sc.start() <= m.start() && m.end() <= sc.end())) {
+        continue; // "between the two countries": part of a theater scope
+      }
+      switch (m.role()) {
+        case COUNT -> counts.add(m);
+        case PERCENTAGE -> review(s, m, text, "a percentage, not a count");
+        case DECIMAL -> review(s, m, text, "not a whole number");
+        default -> { } // dates, years, release numbers, parts of names: not figures, by rule
+      }
+    }
+    return counts;
+  }
+
+  /** What each count reads as, the scope of a breakdown ("30 of which were in Iraq"), the stock a comparison continues. */
+  private record Readings(Reading[] readings, TheaterScopes.Mention[] breakdown, Found[] comparedWith) {}
+
+  /** What each count of a text counts ({@link MetricPhrases}), with breakdowns, changes and comparisons. */
+  private Readings read(String text, int from, List<Mention> counts, List<TheaterScopes.Mention> scopes, boolean laidOut) {
+    Reading[] readings = new Reading[counts.size()];
+    TheaterScopes.Mention[] breakdownScope = new TheaterScopes.Mention[counts.size()];
+    Found[] comparedWith = new Found[counts.size()];
+    Noun inherited = Noun.NONE;
+    int previousEnd = from;
+    int lastFound = -1;
+    int changeTo = -1;
+    for (int i = 0; i < counts.size(); i++) {
+      Mention m = counts.get(i);
+      String before = text.substring(Math.min(previousEnd, m.qualifierStart()), m.qualifierStart());
+      int nextStart = i + 1 < counts.size() ? counts.get(i + 1).qualifierStart() : text.length();
+      String after = text.substring(m.end(), Math.max(m.end(), nextStart));
+      Reading r = MetricPhrases.read(before, after, text, inherited, claimedBefore);
+      if (i + 1 < counts.size() && CHANGE_FROM.matcher(before).find()
+          && CHANGE_TO.matcher(text.substring(m.end(), counts.get(i + 1).qualifierStart())).find()) {
+        changeTo = i + 1;
+        r = Reading.problem("a change from one figure to another", Noun.NONE);
+      } else if (i == changeTo) {
+        r = Reading.problem("a change from one figure to another", Noun.NONE);
+      }
+      if (!r.found() && "no metric".equals(r.problem()) && lastFound >= 0) {
+        Matcher b = BREAKDOWN.matcher(after);
+        if (b.find() && !laidOut) {
+          r = new Reading(readings[lastFound].metric(), readings[lastFound].table(), readings[lastFound].noun(),
+              MissionKind.TOTAL, null);
+          int at = m.end() + b.start(1);
+          breakdownScope[i] = scopes.stream().filter(sc -> sc.start() <= at && at < sc.end()).findFirst()
+              .orElse(new TheaterScopes.Mention(at, m.end() + b.end(1), b.group(1).toUpperCase(Locale.ROOT)));
+        }
+      }
+      if (!r.found() && "no metric".equals(r.problem()) && i == 0 && lastFigure != null
+          && lastFigure.period.from().equals(lastFigure.period.to()) && MetricPhrases.table(lastFigure.metric) == Table.CONTEXT
+          && COMPARISON.matcher(text).find()) {
+        r = Reading.of(lastFigure.metric, Table.CONTEXT, Noun.NONE); // "This is down from the peak of over 70,000 in 2019."
+        comparedWith[i] = lastFigure;
+      }
+      readings[i] = r;
+      if (r.found()) {
+        lastFound = i;
+        if (r.noun() != Noun.NONE) {
+          inherited = r.noun();
+        }
+      }
+      previousEnd = m.end();
+    }
+    return new Readings(readings, breakdownScope, comparedWith);
+  }
+
+  /** What the next sentences inherit from this one: its period and theater, the last period stated, an intro's period. */
+  private void remember(Sentence s, String text, List<PeriodPhrases.Mention> periods, List<TheaterScopes.Mention> scopes,
+      boolean laidOut, boolean figures, Span sentencePeriod, String sentenceScope) {
     if (s.headline()) {
       periods.stream().filter(PeriodPhrases.Mention::dated).reduce((a, b) -> b).ifPresent(p -> lastStated = new Span(p.from(), p.to()));
       return;

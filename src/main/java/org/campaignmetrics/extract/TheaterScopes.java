@@ -37,8 +37,8 @@ public final class TheaterScopes {
       // "As for Syria, ...", "Iraq hosts 2,500 US troops", "a prison in al-Hasakah, Syria"
       + "|\\bas\\s+for\\s+(Iraq|Syria)\\b|\\b(Iraq|Syria)\\s+hosts\\b"
       + "|\\bin\\s+(?:the\\s+)?[\\p{L}'-]+(?:\\s+[\\p{L}'-]+)?,\\s+(Iraq|Syria)\\b(?!\\s*(?:,|and|&)\\s*(?:Iraq|Syria))");
-  /** Places that are never a scope: "outside of Syria and Iraq", "from Syria". */
-  static final Pattern NOT_A_SCOPE = Pattern.compile("(?i)\\b(?:outside(?:\\s+of)?|from|to)\\s+(?:both\\s+)?(?:Iraq|Syria)");
+  /** Words that make the two theaters no scope: "outside of Syria and Iraq", "from Iraq and Syria", "a threat to Iraq and Syria". */
+  static final Pattern NOT_A_SCOPE_BEFORE = Pattern.compile("(?i)(?s).*\\b(?:outside(?:\\s+of)?|from|to|only)\\s+$");
 
   /** A heading over a list or a table column: "In Iraq:", "• In Syria:", "IRAQ". */
   static final Pattern HEADING = Pattern.compile("(?i)^[\\s•*\\-–]*(?:in\\s+)?(Iraq|Syria)\\s*:?\\s*$");
@@ -49,15 +49,9 @@ public final class TheaterScopes {
   /** Every scope phrase in the text, in order. */
   public static List<Mention> find(String text) {
     List<Mention> found = new ArrayList<>();
-    List<int[]> excluded = new ArrayList<>();
-    Matcher not = NOT_A_SCOPE.matcher(text);
-    while (not.find()) {
-      excluded.add(new int[] {not.start(), not.end()});
-    }
     Matcher both = BOTH.matcher(text);
     while (both.find()) {
-      if (!inside(excluded, both.start() + both.group().indexOf(both.group().trim().split("\\s+")[0]))
-          && !precededByExclusion(text, both.start())) {
+      if (!NOT_A_SCOPE_BEFORE.matcher(text.substring(Math.max(0, both.start() - 12), both.start())).matches()) {
         found.add(new Mention(both.start(), both.end(), ALL));
       }
     }
@@ -89,15 +83,6 @@ public final class TheaterScopes {
       return null;
     }
     return new String[] {m.group(1).toUpperCase(Locale.ROOT), m.group(2).toUpperCase(Locale.ROOT)};
-  }
-
-  private static boolean precededByExclusion(String text, int start) {
-    String before = text.substring(Math.max(0, start - 12), start).toLowerCase(Locale.ROOT);
-    return before.matches("(?s).*\\b(?:outside(?:\\s+of)?|from)\\s+$");
-  }
-
-  private static boolean inside(List<int[]> spans, int position) {
-    return spans.stream().anyMatch(s -> s[0] <= position && position < s[1]);
   }
 
   private static boolean overlaps(List<Mention> found, int start, int end) {
