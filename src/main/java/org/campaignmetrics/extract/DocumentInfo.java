@@ -25,6 +25,9 @@ public record DocumentInfo(String file, String reportId, String publisher, Local
   /** A full date: "July 16, 2024", "Aug 9, 2023", "16 July 2024", "2023-07-06". */
   static final Pattern FULL_DATE = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+"
       + MONTH + ",?\\s+((?:19|20)\\d{2})\\b|\\b((?:19|20)\\d{2})-(\\d{2})-(\\d{2})\\b");
+  /** A line that starts with a date, after an optional "date", "Published", "Updated". */
+  static final Pattern LEADING_DATE = Pattern.compile("^(?:(?i:date|published|updated|posted):?\\s+)?((?:" + MONTH
+      + "\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}))\\b");
   /** "From U.S. Central Command, July 16, 2024": the publisher and the date. */
   static final Pattern FROM_LINE = Pattern.compile("^(?:From|By)\\s+(.+?),\\s+" + MONTH + "\\s+\\d");
   /** "FPI / May 19, 2023". */
@@ -93,6 +96,16 @@ public record DocumentInfo(String file, String reportId, String publisher, Local
         LocalDate date = date(m);
         if (date != null) {
           return date;
+        }
+      }
+    }
+    for (String line : text.split("\\R")) {
+      // a longer line that starts with its date: "date 2024-11-05 US Central Command said ...", "November 4, 2024 — ..."
+      Matcher m = LEADING_DATE.matcher(line.strip());
+      if (m.find()) {
+        Matcher d = FULL_DATE.matcher(m.group(1));
+        if (d.find() && date(d) != null) {
+          return date(d);
         }
       }
     }

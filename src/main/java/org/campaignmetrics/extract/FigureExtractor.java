@@ -53,8 +53,11 @@ public final class FigureExtractor {
   static final Pattern REPORTED = Pattern.compile("(?i)\\b(?:reported|announced|said|revealed|declared|stated|told)\\b");
   /** ", CENTCOM said,": an aside naming the source. */
   static final Pattern ASIDE = Pattern.compile("(?i),\\s*[^,]{0,40}\\b(?:said|says|reported)\\s*,");
-  /** "including Anas, ... in eastern Syria,": a scope inside it describes someone, not where the figure was counted. */
-  static final Pattern INCLUDING = Pattern.compile("(?i)\\bincluding\\b[^.;]*?(?:,|$)");
+  /**
+   * "including Anas, ... in eastern Syria,", ", which included unilateral strikes in Syria,": a scope
+   * inside describes someone or something, not where the figure was counted.
+   */
+  static final Pattern INCLUDING = Pattern.compile("(?i)\\bincluding\\b[^.;]*?(?:,|$)|,\\s*which\\b[^.;,]*,");
   /** A comparison with an earlier stock: "This is down from the peak of over 70,000 in 2019." */
   static final Pattern COMPARISON = Pattern.compile("(?i)\\b(?:down\\s+from|up\\s+from|decreased\\s+from|increased\\s+from|"
       + "compared\\s+(?:to|with)|compares\\s+to|a\\s+peak\\s+of|the\\s+peak\\s+of)\\b");
@@ -385,9 +388,6 @@ public final class FigureExtractor {
       f.theater = (before != null ? before : after).theater();
       return null;
     }
-    if (describedElsewhere) {
-      return "theater unclear: the sentence's place describes something else";
-    }
     if (s.headline()) {
       return "theater unclear (a headline)";
     }
@@ -397,6 +397,14 @@ public final class FigureExtractor {
     }
     if (CONTINUATION.matcher(text).find() && lastFigureScope != null) {
       f.theater = lastFigureScope;
+      return null;
+    }
+    if (describedElsewhere) {
+      return "theater unclear: the sentence's place describes something else";
+    }
+    String partner = TheaterScopes.partnerScope(text);
+    if (partner != null) {
+      f.theater = partner; // "In 59 joint operations with the Kurdish-led Syrian Democratic Forces (SDF)"
       return null;
     }
     f.theater = titleScope != null ? titleScope : leadScope != null ? leadScope : namedScope;

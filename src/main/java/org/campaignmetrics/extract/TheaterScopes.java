@@ -29,7 +29,7 @@ public final class TheaterScopes {
 
   /** Both theaters together. */
   static final Pattern BOTH = Pattern.compile("(?i)(?:\\b" + IN + ")?\\b(?:Iraq(?:,|\\s+and|\\s*&)\\s+Syria|Syria(?:,|\\s+and|\\s*&)"
-      + "\\s+Iraq|both\\s+countries|the\\s+two\\s+countries)\\b|\\b(?:in|across|throughout)\\s+the\\s+(?:region|Middle\\s+East)\\b");
+      + "\\s+Iraq|both\\s+countries|(?:the|those|these)\\s+two\\s+countries)\\b|\\b(?:in|across|throughout)\\s+the\\s+(?:region|Middle\\s+East)\\b");
   /** One theater, as a place: "in Iraq", "in central Iraq", "within Syria", "in the Syrian desert". */
   static final Pattern ONE = Pattern.compile("(?i)\\b" + IN + "(?:the\\s+)?" + REGION + "(Iraq|Syria)\\b(?!\\s*(?:,|and|&)\\s*(?:Iraq|Syria))"
       + "|\\b" + IN + "the\\s+" + REGION + "(Iraq|Syria)n\\s+desert\\b"
@@ -39,6 +39,25 @@ public final class TheaterScopes {
       + "|\\bin\\s+(?:the\\s+)?[\\p{L}'-]+(?:\\s+[\\p{L}'-]+)?,\\s+(Iraq|Syria)\\b(?!\\s*(?:,|and|&)\\s*(?:Iraq|Syria))");
   /** Words that make the two theaters no scope: "outside of Syria and Iraq", "from Iraq and Syria", "a threat to Iraq and Syria". */
   static final Pattern NOT_A_SCOPE_BEFORE = Pattern.compile("(?i)(?s).*\\b(?:outside(?:\\s+of)?|from|to|only)\\s+$");
+
+  /**
+   * The partner a figure's operations were conducted with, where its sentence names no place: the
+   * Syrian Democratic Forces fight in Syria only, the Iraqi Security Forces in Iraq only.
+   */
+  static final Pattern SYRIAN_PARTNER = Pattern.compile("\\b(?:Syrian\\s+Democratic\\s+Forces|SDF)\\b");
+  static final Pattern IRAQI_PARTNER = Pattern.compile("\\b(?:Iraqi\\s+Security\\s+Forces?|ISF|Iraqi\\s+(?:security\\s+|armed\\s+)?forces|"
+      + "Iraqi\\s+partners|Peshmerga)\\b");
+  static final Pattern BOTH_PARTNERS = Pattern.compile("(?i)\\bIraqi\\s+and\\s+Syrian\\s+(?:security\\s+|partner\\s+)?(?:forces|partners)\\b");
+
+  /** The theater of the partner forces a sentence names (SDF: SYRIA, Iraqi forces: IRAQ, both: ALL), or null. */
+  public static String partnerScope(String text) {
+    boolean syrian = SYRIAN_PARTNER.matcher(text).find();
+    boolean iraqi = IRAQI_PARTNER.matcher(text).find();
+    if (BOTH_PARTNERS.matcher(text).find() || syrian && iraqi) {
+      return ALL;
+    }
+    return syrian ? SYRIA : iraqi ? IRAQ : null;
+  }
 
   /** A heading over a list or a table column: "In Iraq:", "• In Syria:", "IRAQ". */
   static final Pattern HEADING = Pattern.compile("(?i)^[\\s•*\\-–]*(?:in\\s+)?(Iraq|Syria)\\s*:?\\s*$");

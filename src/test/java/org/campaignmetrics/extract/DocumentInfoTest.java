@@ -33,6 +33,12 @@ class DocumentInfoTest {
   }
 
   @Test
+  void aLineThatStartsWithItsDate() {
+    assertEquals(LocalDate.of(2024, 11, 5), DocumentInfo.fromText("a.txt", "date 2024-11-05 US Central Command (CENTCOM) said on "
+        + "Monday that, since August 29, its forces have conducted 95 operations against ISIS targets.", null).publishedOn());
+  }
+
+  @Test
   void documentsCsvRowWins() {
     DocumentInfo info = DocumentInfo.fromRow(Map.of("file", "a.txt", "report_id", "r1", "publisher", "Shafaq News",
         "published_on", "2023-03-03", "source_type", "media", "title", "T", "reference", "https://x"), "From U.S. Central Command, July 16, 2024");

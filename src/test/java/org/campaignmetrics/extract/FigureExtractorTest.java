@@ -124,6 +124,24 @@ class FigureExtractorTest {
     assertEquals(List.of("37: a change from one figure to another", "20: a change from one figure to another"), review(e));
   }
 
+  @Test
+  void partnerForcesNameTheTheaterWhereNoPlaceDoes() {
+    Extraction e = extract("CENTCOM figures for the first half of 2024\n\nForces killed at least 30 ISIS operatives in 137 "
+        + "operations conducted in Iraq in the first half of 2024. In 59 joint operations with the Kurdish-led Syrian Democratic "
+        + "Forces (SDF) during that same period, 14 ISIS operatives were killed.", LocalDate.of(2024, 7, 17));
+    assertEquals(List.of("2024-01-01..2024-06-30 IRAQ killed >=30", "2024-01-01..2024-06-30 SYRIA killed 14",
+        "2024-01-01..2024-06-30 IRAQ missions 137", "2024-01-01..2024-06-30 SYRIA missions 59"), figures(e));
+    assertEquals("ALL", TheaterScopes.partnerScope("along with Iraqi Security Forces and the Syrian Democratic Forces"));
+  }
+
+  @Test
+  void aPlaceInsideAWhichClauseDescribesTheOperations() {
+    Extraction e = extract("On Monday CENTCOM reported on operations in Iraq and Syria since August 29.\n\nThe operations, which "
+        + "included unilateral strikes in Syria, have resulted in 163 terrorists killed.", LocalDate.of(2024, 11, 4));
+    assertEquals(List.of(), figures(e));
+    assertEquals(List.of("163: theater unclear: the sentence's place describes something else"), review(e));
+  }
+
   /** Every count of every labelled document is in a figure or in review (the rule's exceptions aside). */
   @Test
   void nothingIsDroppedSilently() {

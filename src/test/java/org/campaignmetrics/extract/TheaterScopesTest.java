@@ -33,12 +33,14 @@ class TheaterScopesTest {
     assertEquals(List.of("ALL"), scopes("32 captured across both countries"));
     assertEquals(List.of("ALL"), scopes("in both Iraq and Syria"));
     assertEquals(List.of("ALL"), scopes("153 attacks in the region"));
+    assertEquals(List.of("ALL"), scopes("with security forces in those two countries"));
   }
 
   @Test
   void namesAndOtherPlacesAreNoScope() {
     assertEquals(List.of(), scopes("Iraqi Security Forces and the Syrian Democratic Forces"));
     assertEquals(List.of(), scopes("operations outside of Syria and Iraq"));
+    assertEquals(List.of(), scopes("a threat to not only Iraq and Syria"));
   }
 
   @Test
