@@ -27,8 +27,9 @@ import org.campaignmetrics.extract.Sentences.Sentence;
  * names and page furniture ({@link NumberPhrases.Role}).
  *
  * <p>A figure's metric comes from the words around its number ({@link MetricPhrases}); its theater
- * from a scope phrase of its sentence, the table column or list heading it sits under, or else the
- * document's scope (the title's, the lead's, or ALL when the document names both theaters); its
+ * from a scope phrase of its sentence, the table column or list heading it sits under, the partner
+ * forces it names, the sentence before in its paragraph, or else the document's scope (the title's,
+ * the lead's, or ALL when the document names both theaters); its
  * period from a period phrase of its sentence, or else the period of the last sentence that gave
  * figures (or, before any, the last period stated: "During this period"). What cannot be placed
  * that way is never guessed: it goes to review with the reason.
@@ -79,6 +80,7 @@ public final class FigureExtractor {
   private boolean figureSeen;
   private Span lastFigurePeriod;
   private String lastFigureScope;
+  private int lastFigureParagraph = -1;
   private int paragraph = -1;
   private Span previousSentencePeriod;
   private String previousSentenceScope;
@@ -337,6 +339,7 @@ public final class FigureExtractor {
       lastFigurePeriod = sentencePeriod;
       if (sentenceScope != null) {
         lastFigureScope = sentenceScope;
+        lastFigureParagraph = laidOut ? -1 : s.paragraph();
       }
     }
     PeriodPhrases.Mention lastDated = periods.stream().filter(PeriodPhrases.Mention::dated).reduce((a, b) -> b).orElse(null);
@@ -395,17 +398,18 @@ public final class FigureExtractor {
       f.theater = previousSentenceScope;
       return f.theater == null ? "theater unclear" : null;
     }
-    if (CONTINUATION.matcher(text).find() && lastFigureScope != null) {
+    String partner = TheaterScopes.partnerScope(text);
+    if (partner != null) {
+      f.theater = partner; // "In 59 joint operations with the Kurdish-led Syrian Democratic Forces (SDF)"
+      return null;
+    }
+    // "In Syria, the US carried out 108 partnered operations. During these operations 215 ISIS operatives were detained."
+    if (lastFigureScope != null && (lastFigureParagraph == s.paragraph() || CONTINUATION.matcher(text).find())) {
       f.theater = lastFigureScope;
       return null;
     }
     if (describedElsewhere) {
       return "theater unclear: the sentence's place describes something else";
-    }
-    String partner = TheaterScopes.partnerScope(text);
-    if (partner != null) {
-      f.theater = partner; // "In 59 joint operations with the Kurdish-led Syrian Democratic Forces (SDF)"
-      return null;
     }
     f.theater = titleScope != null ? titleScope : leadScope != null ? leadScope : namedScope;
     return f.theater == null ? "theater unclear" : null;

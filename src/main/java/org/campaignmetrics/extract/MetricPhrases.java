@@ -64,7 +64,7 @@ public final class MetricPhrases {
   /** "196 Defeat ISIS Missions", "137 partnered operations", "0 U.S.-only operations", "one unilateral operation". */
   static final Pattern MISSIONS = ci("^\\s+((?:(?:other|more|additional|total|Defeat[- ]ISIS|D-ISIS|anti-ISIS|counter-ISIS|"
       + "counterterrorism|counter-terrorism|partnered|partner-led|joint|combined|coalition|U\\.?S\\.?[- ]only|unilateral|"
-      + "U\\.?S\\.?|separate|successful|combat|ground|D-ISIS\\s+partnered)\\s+){0,4})(missions?|operations?)\\b");
+      + "U\\.?S\\.?|American|separate|successful|combat|ground|D-ISIS\\s+partnered)\\s+){0,4})(missions?|operations?)\\b");
   /** "153 attacks", "121 attacks reported". */
   static final Pattern ATTACKS = ci("^\\s+(?:[\\p{L}-]+\\s+){0,2}?attacks?\\b");
   /** The sentence says who claimed the attacks: "ISIS has claimed 153 attacks", "claimed responsibility for". */
@@ -82,7 +82,7 @@ public final class MetricPhrases {
   static final Pattern CASUALTIES = ci("^\\s+(?:[\\p{L}.-]+\\s+){0,3}?(?:troops|service\\s*members|soldiers|personnel|contractors|"
       + "civilians|forces)\\b(?:\\s+[\\p{L}]+){0,4}?(?:\\s+(?:were|was|have\\s+been|had\\s+been))?\\s+(?:injured|wounded|hurt|killed)\\b");
   /** "15 ISIS operatives currently being held in facilities in Syria", "fighters in prison": detainees. */
-  static final Pattern HELD = ci("^\\s+" + MODIFIERS + "(?:fighters|operatives|members)\\b(?:(?!\\d).){0,40}?\\b(?:held|in\\s+prisons?|"
+  static final Pattern HELD = ci("^\\s+" + MODIFIERS + "(?:leaders\\s+and\\s+)?(?:fighters|operatives|members|militants)\\b(?:(?!\\d).){0,40}?\\b(?:held|in\\s+prisons?|"
       + "in\\s+detention)\\b");
   static final Pattern HELD_SUBJECT = ci("\\b(?:fighters|operatives|members)\\s+(?:held\\s+)?in\\s+(?:prisons?|detention)\\b");
   static final Pattern FIGHTERS = ci("^\\s+" + MODIFIERS + "(?:fighters|operatives|members)\\b");

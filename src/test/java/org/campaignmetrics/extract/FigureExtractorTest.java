@@ -135,6 +135,17 @@ class FigureExtractorTest {
   }
 
   @Test
+  void aSentenceWithoutPlaceContinuesTheOneBeforeInItsParagraph() {
+    Extraction e = extract("CENTCOM year in review for Iraq and Syria\n\nDuring calendar year 2022, CENTCOM conducted 313 "
+        + "operations in Iraq and Syria.\n\nIn Syria, the US carried out 108 partnered operations and 14 unilateral American "
+        + "operations. During these operations 215 ISIS operatives were detained. There are more than 10,000 ISIS leaders and "
+        + "fighters in detention facilities throughout Syria and more than 20,000 in Iraq.", LocalDate.of(2022, 12, 29));
+    assertEquals(List.of("2022-01-01..2022-12-31 SYRIA detained 215", "2022-12-29..2022-12-29 SYRIA detainees_in_facilities >10000",
+        "2022-12-29..2022-12-29 IRAQ detainees_in_facilities >20000", "2022-01-01..2022-12-31 ALL missions 313",
+        "2022-01-01..2022-12-31 SYRIA missions 122"), figures(e));
+  }
+
+  @Test
   void aPlaceInsideAWhichClauseDescribesTheOperations() {
     Extraction e = extract("On Monday CENTCOM reported on operations in Iraq and Syria since August 29.\n\nThe operations, which "
         + "included unilateral strikes in Syria, have resulted in 163 terrorists killed.", LocalDate.of(2024, 11, 4));
