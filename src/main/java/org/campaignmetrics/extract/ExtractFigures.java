@@ -36,11 +36,13 @@ import picocli.CommandLine.Spec;
  * {@code <name>.expected.csv} files.
  */
 @Command(name = "extract-figures", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+    versionProvider = ExtractFigures.Version.class,
     description = "Extracts campaign figures from releases and articles (.txt, .md, .html) into the input tables of "
         + "jobs/campaign-metrics (reports.csv, operations.csv, attacks.csv, context.csv), every figure with its sentence, "
         + "and review.csv: every number it could not place, with the reason.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:the run failed (a missing or unreadable documents directory, unwritable output)",
+    exitCodeList = {"0:success",
+        "1:the run failed (a missing documents directory or one without documents, an unreadable file, unwritable output)",
         "2:usage error"})
 public final class ExtractFigures implements Callable<Integer> {
   static final int EXIT_FAILED = 1;
@@ -114,6 +116,9 @@ public final class ExtractFigures implements Callable<Integer> {
     try {
       long started = System.nanoTime();
       List<Extraction> extractions = extract(spark, fs, dir);
+      if (extractions.isEmpty()) {
+        throw new IllegalArgumentException("no .txt, .md, .html or .htm file under " + folder + "; nothing written");
+      }
       int figures = extractions.stream().mapToInt(e -> e.figures().size()).sum();
       int review = extractions.stream().mapToInt(e -> e.review().size()).sum();
       System.err.printf(Locale.ROOT, "extract-figures: %d document(s) read, %d figure(s), %d number(s) for review (%.1f s)%n",
@@ -213,6 +218,14 @@ public final class ExtractFigures implements Callable<Integer> {
       return bytes.toString(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = ExtractFigures.class.getPackage().getImplementationVersion();
+      return new String[] {"extract-figures (campaign-metrics " + (version != null ? version : "development build") + ")"};
     }
   }
 

@@ -100,10 +100,14 @@ class ExtractFiguresTest {
   }
 
   @Test
-  void usageAndFailures(@TempDir Path tmp) {
+  void usageAndFailures(@TempDir Path tmp) throws IOException {
     assertEquals(ExtractFigures.EXIT_USAGE, ExtractFigures.execute("--output", tmp.toString()));
     assertEquals(ExtractFigures.EXIT_USAGE, ExtractFigures.execute("--documents", tmp.toString(), "--bogus"));
     assertEquals(ExtractFigures.EXIT_FAILED,
         ExtractFigures.execute("--documents", tmp.resolve("missing").toString(), "--output", tmp.resolve("out").toString()));
+    Files.createDirectories(tmp.resolve("empty"));
+    assertEquals(ExtractFigures.EXIT_FAILED,
+        ExtractFigures.execute("--documents", tmp.resolve("empty").toString(), "--output", tmp.resolve("out").toString()));
+    assertTrue(Files.notExists(tmp.resolve("out")), "nothing written");
   }
 }
