@@ -31,7 +31,8 @@ class LayoutTest {
       "tables", Set.of("model", "spark", "input"),
       "publish", Set.of("model", "spark", "input", "tables"),
       "export", Set.of("model", "spark", "tables"),
-      "tools", Set.of("model"));
+      "tools", Set.of("model"),
+      "extract", Set.of("model", "input"));
   private static final Path MAIN = Path.of("src/main/java/org/campaignmetrics");
   private static final Pattern REFERENCE = Pattern.compile("\\borg\\.campaignmetrics\\.([a-z]+)\\.");
 

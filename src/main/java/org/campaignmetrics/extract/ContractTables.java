@@ -11,6 +11,8 @@ import java.util.Set;
 import org.campaignmetrics.extract.Extraction.Figure;
 import org.campaignmetrics.extract.Extraction.ReviewItem;
 import org.campaignmetrics.extract.MetricPhrases.Table;
+import org.campaignmetrics.input.InputContract;
+import org.campaignmetrics.model.FigureTable;
 
 /**
  * The extractions of a folder as the input contract's files (reports.csv, operations.csv,
@@ -20,15 +22,12 @@ import org.campaignmetrics.extract.MetricPhrases.Table;
 public final class ContractTables {
   private ContractTables() {}
 
-  public static final List<String> REPORTS = List.of("report_id", "publisher", "published_on", "source_type", "title",
-      "reference", "coverage_start", "coverage_end");
-  public static final List<String> OPERATIONS_METRICS =
-      List.of("missions", "killed", "detained", "leaders_killed", "leaders_detained", "leaders_removed");
-  public static final List<String> OPERATIONS = concat(List.of("report_id", "period_start", "period_end", "theater"),
-      OPERATIONS_METRICS, List.of("quote"));
-  public static final List<String> ATTACKS = List.of("report_id", "period_start", "period_end", "theater", "claimed_attacks",
-      "quote");
-  public static final List<String> CONTEXT = List.of("report_id", "as_of", "scope", "metric", "value", "quote");
+  // the input contract's own column lists: the extracted files are an input directory of the job
+  public static final List<String> REPORTS = InputContract.REPORTS.columns();
+  public static final List<String> OPERATIONS_METRICS = FigureTable.OPERATIONS.metrics();
+  public static final List<String> OPERATIONS = InputContract.OPERATIONS.columns();
+  public static final List<String> ATTACKS = InputContract.ATTACKS.columns();
+  public static final List<String> CONTEXT = InputContract.CONTEXT.columns();
   public static final List<String> REVIEW = List.of("document", "report_id", "line", "number", "reason", "sentence");
 
   /** File name to content, in the order they are written. */

@@ -3,6 +3,7 @@ package org.campaignmetrics.extract;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import org.campaignmetrics.model.Qualifier;
 
 /** What one document gave: its report row, its figures, and the numbers left for a person. */
 public record Extraction(DocumentInfo report, List<Figure> figures, List<ReviewItem> review) implements Serializable {

@@ -20,6 +20,7 @@ import org.campaignmetrics.extract.NumberPhrases.Mention;
 import org.campaignmetrics.extract.NumberPhrases.Role;
 import org.campaignmetrics.extract.Sentences.Layout;
 import org.campaignmetrics.extract.Sentences.Sentence;
+import org.campaignmetrics.model.Qualifier;
 
 /**
  * The extraction of one document, a pure function of its text and metadata: every number of the
@@ -614,12 +615,6 @@ public final class FigureExtractor {
 
   /** The qualifier of a sum: approximate if a part is, else a lower bound if a part is, else exact. */
   static Qualifier combine(Qualifier a, Qualifier b) {
-    if (a == Qualifier.APPROXIMATE || b == Qualifier.APPROXIMATE) {
-      return Qualifier.APPROXIMATE;
-    }
-    if (a == Qualifier.MORE_THAN || b == Qualifier.MORE_THAN) {
-      return Qualifier.MORE_THAN;
-    }
-    return a == Qualifier.AT_LEAST || b == Qualifier.AT_LEAST ? Qualifier.AT_LEAST : Qualifier.EXACT;
+    return a.plus(b); // the weakest of the two: approximate, then more than, then at least
   }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.campaignmetrics.model.Qualifier;
 
 /**
  * Number phrases: counts written in digits ({@code 2,500}), in words ({@code seven},

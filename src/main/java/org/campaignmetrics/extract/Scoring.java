@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.campaignmetrics.model.Qualifier;
 
 /**
  * Precision and recall of extracted figures against rows keyed by hand ({@code <name>.expected.csv}:
