@@ -152,7 +152,7 @@ public final class CampaignMetrics {
         outputs = outputs.heldBecause(held, heldDir);
         StagedPublish.writeAll(spark, heldDir, outputs.tables());
         RunManifest.write(conf, heldDir, inputDir, manifestRun(runId, runDate, startedAt, "held", spark, options,
-            outputs, null, held), outputs.accounts(), outputs.tables());
+            outputs, null, held, work.toString()), outputs.accounts(), outputs.tables());
         held.forEach(reason -> LOG.warn("held: {}", reason.message()));
         LOG.info("done in {} ms: held, nothing published; what the run computed is in {}",
             (System.nanoTime() - started) / 1_000_000, heldDir);
@@ -167,7 +167,7 @@ public final class CampaignMetrics {
       }
       sparkWork = work.toString();
       RunManifest.write(conf, outputDir, inputDir,
-          manifestRun(runId, runDate, startedAt, "succeeded", spark, options, outputs, exported, null),
+          manifestRun(runId, runDate, startedAt, "succeeded", spark, options, outputs, exported, null, sparkWork),
           outputs.accounts(), outputs.tables());
     }
     for (FileAccount a : outputs.accounts()) {
@@ -176,8 +176,9 @@ public final class CampaignMetrics {
     LOG.info("figures: {}", outputs.figuresByDerivation());
     LOG.info("checks: {} error(s), {} warning(s); rejects: {}", outputs.errors(), outputs.warnings(),
         outputs.rejectCount());
-    LOG.info("done in {} ms: {} tables under {}; {}", (System.nanoTime() - started) / 1_000_000,
-        outputs.tables().size(), outputDir, sparkWork);
+    LOG.info("done in {} ms: {} tables written under {}", (System.nanoTime() - started) / 1_000_000,
+        outputs.tables().size(), outputDir);
+    LOG.debug("Spark work: {}", sparkWork); // engine terms: --verbose, and the manifest's spark_work
     return outputs;
   }
 
@@ -188,7 +189,7 @@ public final class CampaignMetrics {
 
   private static RunManifest.Run manifestRun(String runId, LocalDate runDate, Instant startedAt, String status,
       SparkSession spark, Options options, Outputs outputs, PostgresExport.Result exported,
-      List<PublishGates.Reason> held) {
+      List<PublishGates.Reason> held, String sparkWork) {
     Map<String, Object> export = null;
     if (exported != null) {
       export = new LinkedHashMap<>();
@@ -199,7 +200,7 @@ public final class CampaignMetrics {
     }
     return new RunManifest.Run(runId, runDate.toString(), startedAt, Instant.now(), status,
         spark.sparkContext().master(), options.parameters(), outputs.errors(), outputs.warnings(),
-        outputs.figuresByDerivation(), export, held);
+        outputs.figuresByDerivation(), export, held, sparkWork);
   }
 
   public static Outputs compute(SparkSession spark, String inputDir) {
@@ -238,9 +239,9 @@ public final class CampaignMetrics {
       throw InputException.ifOverflow(e, "the input's figures add up to more than " + Long.MAX_VALUE
           + " in a derived figure (rule 2, 4 or 5), more than the job can hold");
     }
-    LOG.info("derived {} figures and {} checks from {} statements in {} ms (rule 2: {} ms)", derived.figures().size(),
-        derived.checks().size(), statements.size(), (System.nanoTime() - deriving) / 1_000_000,
-        (covered - deriving) / 1_000_000);
+    LOG.info("derived {} figures and {} checks in {} ms", derived.figures().size(), derived.checks().size(),
+        (System.nanoTime() - deriving) / 1_000_000);
+    LOG.debug("from {} statements; rule 2 took {} ms", statements.size(), (covered - deriving) / 1_000_000);
     List<FigureChange> changes = previous == null ? List.of() : Changes.between(previous.figures(), derived.figures());
     String previousRunId = previous == null ? null : previous.runId();
     List<Table> tables = OutputTables.build(new RunResult(derived.figures(), derived.checks(), input.context(),

@@ -268,8 +268,9 @@ public final class CampaignMetricsJob implements Callable<Integer> {
         verbose ? org.apache.logging.log4j.Level.INFO : org.apache.logging.log4j.Level.WARN);
     org.apache.logging.log4j.core.config.Configurator.setLevel("org.sparkproject",
         verbose ? org.apache.logging.log4j.Level.INFO : org.apache.logging.log4j.Level.WARN);
+    // the job's own lines in the analyst's words; with --verbose also what Spark did (jobs, stages, code generation)
     org.apache.logging.log4j.core.config.Configurator.setLevel("org.campaignmetrics",
-        org.apache.logging.log4j.Level.INFO);
+        verbose ? org.apache.logging.log4j.Level.DEBUG : org.apache.logging.log4j.Level.INFO);
     if (!verbose) {
       // notes that are true of every run and say nothing about this one
       for (String logger : List.of("org.apache.spark.sql.catalyst.csv.CSVHeaderChecker",

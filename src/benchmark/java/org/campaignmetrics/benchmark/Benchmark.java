@@ -146,7 +146,7 @@ public final class Benchmark {
             runs, seconds, rssMiB);
         if (variant == Variant.JOB) {
           inputRows = rowsRead(output.resolve("_manifest.json"));
-          Matcher work = SPARK_WORK.matcher(Files.readString(log));
+          Matcher work = SPARK_WORK.matcher(Files.readString(output.resolve("_manifest.json")));
           sparkWork = work.find() ? work.group(1) : "";
         }
       }

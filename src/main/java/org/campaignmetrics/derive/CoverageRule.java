@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.campaignmetrics.model.Derivation;
 import org.campaignmetrics.model.FigureTable;
 import org.campaignmetrics.model.Period;
 import org.campaignmetrics.model.Qualifier;
@@ -120,7 +121,8 @@ public final class CoverageRule {
       total = Math.addExact(total, r.value());
       qualifier = qualifier.plus(r.qualifier());
     }
-    return new Statement(scope.table(), report, bucket, theater, scope.metric(), total, qualifier, null);
+    return new Statement(scope.table(), report, bucket, theater, scope.metric(), total,
+        total == null ? null : qualifier, null, Derivation.SUMMED);
   }
 
   private static Key key(Statement s) {

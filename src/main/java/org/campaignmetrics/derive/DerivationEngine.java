@@ -76,7 +76,8 @@ public final class DerivationEngine {
       Statement winner = stated.get(0);
       SortedSet<String> sources = new TreeSet<>();
       stated.forEach(s -> sources.add(s.reportId()));
-      Known figure = new Known(period, series, winner.value(), winner.qualifier(), Derivation.REPORTED, sources,
+      // a sum of a report's own rows (rule 1) or of its coverage (rule 2) stays a sum: reported means one row
+      Known figure = new Known(period, series, winner.value(), winner.qualifier(), winner.derivation(), sources,
           winner.quote());
       known.add(figure);
       for (Statement loser : stated.subList(1, stated.size())) {

@@ -113,6 +113,7 @@ public final class PostgresExport {
     table.dataFrame(spark).write().mode(SaveMode.Append)
         .option("driver", org.postgresql.Driver.class.getName()) // found under spark-submit too
         .jdbc(target.url(), name, writer);
+    execute(db, PostgresSql.roundRates(name, table.schema()).toArray(new String[0]));
     long rows;
     try (Statement statement = db.createStatement();
         ResultSet count = statement.executeQuery("SELECT count(*) FROM " + name)) {

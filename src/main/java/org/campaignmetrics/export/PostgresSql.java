@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.campaignmetrics.tables.DataDictionary;
+import org.campaignmetrics.tables.OutputTable;
 
 /** The SQL text of the export, built without a server: DDL with exact types, comments, quoting, masking. */
 public final class PostgresSql {
@@ -69,6 +70,23 @@ public final class PostgresSql {
   /** A string constant that reads the same whatever standard_conforming_strings says. */
   public static String literal(String text) {
     return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+  }
+
+  /**
+   * Every DOUBLE column of a loaded table rounded to {@link OutputTable#SIGNIFICANT_DIGITS}
+   * significant digits, as the CSV files have them (in the staging table, before the swap).
+   */
+  public static List<String> roundRates(String qualifiedName, StructType schema) {
+    List<String> statements = new ArrayList<>();
+    for (StructField field : schema.fields()) {
+      if (field.dataType().equals(DataTypes.DoubleType)) {
+        String c = quote(field.name());
+        statements.add("UPDATE " + qualifiedName + " SET " + c + " = round(" + c + "::numeric, "
+            + (OutputTable.SIGNIFICANT_DIGITS - 1) + " - floor(log(abs(" + c + "::numeric)))::int)::double precision"
+            + " WHERE " + c + " <> 0 AND " + c + " NOT IN ('NaN', 'Infinity', '-Infinity')");
+      }
+    }
+    return statements;
   }
 
   /** A message with every secret replaced by ***. */

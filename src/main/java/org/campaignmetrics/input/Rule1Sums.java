@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.EvalMode$;
 import org.apache.spark.sql.catalyst.expressions.aggregate.Sum;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.campaignmetrics.model.Derivation;
 import org.campaignmetrics.model.FigureTable;
 import org.campaignmetrics.model.Period;
 import org.campaignmetrics.model.Qualifier;
@@ -142,8 +143,9 @@ public final class Rule1Sums {
           rank = partRank == null ? rank : Math.max(rank, partRank);
         }
         boolean complete = stated == rows; // a sum with an empty part is unknown
+        // a figure one row states is reported; one that adds up several rows of the report is a sum
         statements.add(new Statement(table, report, period, theater, metric, complete ? sum : null,
-            complete ? Qualifier.values()[rank] : null, quote));
+            complete ? Qualifier.values()[rank] : null, quote, stated > 1 ? Derivation.SUMMED : Derivation.REPORTED));
       }
     }
     return statements;

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.campaignmetrics.tables.OutputTable;
 
 /**
  * Writes rows already on the driver as one CSV file in the form Spark's CSV writer gives with
@@ -53,7 +54,10 @@ final class CsvFile {
     if (field.dataType().equals(DataTypes.DateType)) {
       return org.campaignmetrics.model.Period.day(value).toString();
     }
-    return value.toString(); // whole numbers, Double.toString for doubles: Spark's CSV writer does the same
+    if (value instanceof Double rate) {
+      return Double.toString(significant(rate)); // Double.toString, as Spark's CSV writer prints doubles
+    }
+    return value.toString();
   }
 
   /**
@@ -62,6 +66,16 @@ final class CsvFile {
    */
   static final String FORMULA_START = "^[=+\\-@\t\r]";
   private static final java.util.regex.Pattern FORMULA = java.util.regex.Pattern.compile(FORMULA_START);
+
+  /** A rate rounded to {@link OutputTable#SIGNIFICANT_DIGITS} significant digits (half even). */
+  static double significant(double rate) {
+    if (rate == 0 || !Double.isFinite(rate)) {
+      return rate;
+    }
+    return new java.math.BigDecimal(rate)
+        .round(new java.math.MathContext(OutputTable.SIGNIFICANT_DIGITS, java.math.RoundingMode.HALF_EVEN))
+        .doubleValue();
+  }
 
   /** A text cell a spreadsheet would run as a formula gets a leading apostrophe. */
   static String defused(String text) {

@@ -43,7 +43,8 @@ public final class RunManifest {
    */
   public record Run(String runId, String runDate, Instant startedAt, Instant finishedAt, String status,
       String sparkMaster, Map<String, String> parameters, long errors, long warnings,
-      Map<String, Long> figuresByDerivation, Map<String, Object> postgresExport, List<PublishGates.Reason> held) {}
+      Map<String, Long> figuresByDerivation, Map<String, Object> postgresExport, List<PublishGates.Reason> held,
+      String sparkWork) {}
 
   public static void write(Configuration conf, String outputDir, String inputDir, Run run, List<FileAccount> inputs,
       List<Table> tables) {
@@ -63,6 +64,7 @@ public final class RunManifest {
       checks.put("warning", run.warnings());
       manifest.put("checks", checks);
       manifest.put("figures", run.figuresByDerivation());
+      manifest.put("spark_work", run.sparkWork());
       if (run.postgresExport() != null) {
         manifest.put("postgres_export", run.postgresExport());
       }
@@ -110,7 +112,7 @@ public final class RunManifest {
 
       // on a local disk, no .crc sidecar next to a file meant for people and schedulers
       FileSystem plain = fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
-      Path temporary = new Path(output, FILE + ".tmp-" + run.runId());
+      Path temporary = new Path(output, FILE + ".tmp-" + run.runId().replaceAll("[^A-Za-z0-9._=-]", "_")); // a path, whatever the id
       try (OutputStream out = plain.create(temporary, true)) {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, manifest);
       }

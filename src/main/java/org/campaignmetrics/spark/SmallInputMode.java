@@ -48,7 +48,7 @@ public final class SmallInputMode implements AutoCloseable {
       }
     });
     if (!mode.previous.isEmpty()) {
-      LOG.info("small input ({} bytes): expressions interpreted, no generated code", bytes);
+      LOG.debug("small input ({} bytes): expressions interpreted, no generated code", bytes);
     }
     return mode;
   }

@@ -32,7 +32,16 @@ public final class AttackTrends {
       .add("same_period_multiple", DataTypes.DoubleType)
       .add("derivation", DataTypes.StringType)
       .add("sources", DataTypes.StringType)
-      .add("precision", DataTypes.StringType);
+      .add("precision", DataTypes.StringType)
+      // added after the first release: each count's qualifier and each rate's
+      .add("claimed_attacks_qualifier", DataTypes.StringType)
+      .add("prior_year_attacks_qualifier", DataTypes.StringType)
+      .add("same_period_prior_year_attacks_qualifier", DataTypes.StringType)
+      .add("attacks_per_30_days_qualifier", DataTypes.StringType)
+      .add("annualized_attacks_qualifier", DataTypes.StringType)
+      .add("annualized_multiple_qualifier", DataTypes.StringType)
+      .add("to_date_multiple_qualifier", DataTypes.StringType)
+      .add("same_period_multiple_qualifier", DataTypes.StringType);
 
   private record Key(String theater, Period period) {}
 
@@ -76,16 +85,21 @@ public final class AttackTrends {
       if (samePeriod != null) {
         qualifiers.add(samePeriod.qualifier());
       }
+      Qualifier priorQ = priorYear == null ? null : priorYear.qualifier();
+      Qualifier sameQ = samePeriod == null ? null : samePeriod.qualifier();
+      Double per30 = WideRows.per30Days(value, days);
+      Double annualizedMultiple = WideRows.ratio(annualized, priorYearValue);
+      Double toDateMultiple = startsOnFirstJanuary ? WideRows.ratio(value, priorYearValue) : null;
+      Double samePeriodMultiple = WideRows.ratio(value, samePeriodValue);
       rows.add(RowFactory.create(start, end, f.period().label(), f.period().grain().code(), f.theater(), days, value,
-          WideRows.ratio(WideRows.times(value, 30), days),
-          annualized,
-          priorYearValue,
-          WideRows.ratio(annualized, priorYearValue),
-          startsOnFirstJanuary ? WideRows.ratio(value, priorYearValue) : null,
-          samePeriodValue,
-          WideRows.ratio(value, samePeriodValue),
+          per30, annualized, priorYearValue, annualizedMultiple, toDateMultiple, samePeriodValue, samePeriodMultiple,
           f.derivation().code(), f.sources(),
-          WideRows.precisionOf(qualifiers)));
+          WideRows.precisionOf(qualifiers),
+          f.qualifier().code(), WideRows.qualifierOf(priorYearValue, priorQ), WideRows.qualifierOf(samePeriodValue, sameQ),
+          WideRows.scaledQualifier(per30, f.qualifier()), WideRows.scaledQualifier(annualized, f.qualifier()),
+          WideRows.quotientQualifier(annualizedMultiple, f.qualifier(), priorQ),
+          WideRows.quotientQualifier(toDateMultiple, f.qualifier(), priorQ),
+          WideRows.quotientQualifier(samePeriodMultiple, f.qualifier(), sameQ)));
     }
     return rows;
   }

@@ -70,12 +70,12 @@ public final class ContextSeries {
         Double changePerYear = null;
         String precision = WideRows.precisionOf(java.util.Collections.singleton(o.qualifier()));
         if (previous != null) {
-          change = o.value() == null || previous.value() == null ? null : o.value() - previous.value();
-          changePerYear = WideRows.ratio(change == null ? null : change.doubleValue() * DAYS_PER_YEAR,
-              ChronoUnit.DAYS.between(previous.asOf(), o.asOf()));
-          // a change between two figures that are not both exact is only indicative
-          boolean bothExact = o.qualifier() == Qualifier.EXACT && previous.qualifier() == Qualifier.EXACT;
-          precision = (bothExact ? Precision.EXACT : Precision.APPROXIMATE).code();
+          precision = changePrecision(previous.qualifier(), o.qualifier());
+          if (!UNDETERMINED.equals(precision)) {
+            change = o.value() - previous.value();
+            changePerYear = WideRows.ratio(change.doubleValue() * DAYS_PER_YEAR,
+                ChronoUnit.DAYS.between(previous.asOf(), o.asOf()));
+          }
         }
         rows.add(RowFactory.create(o.asOf(), o.scope(), o.metric(), o.value(), o.qualifier().code(),
             previous == null ? null : previous.asOf(), previous == null ? null : previous.value(),
@@ -85,5 +85,30 @@ public final class ContextSeries {
       }
     }
     return rows;
+  }
+
+  static final String UNDETERMINED = "undetermined";
+
+  /**
+   * What the qualifiers of two observations let one say of the change between them: exact between
+   * exact figures, approximate where one is approximate (and neither a bound); a lower bound when only
+   * the later one is (now more than N against P: the change is more than N - P), an upper bound when
+   * only the earlier one is (then more than P, now N: the change is less than N - P, a fall of more
+   * than P - N); nothing between two bounds, or a bound and an approximate figure: undetermined.
+   */
+  static String changePrecision(Qualifier before, Qualifier after) {
+    boolean beforeBound = before == Qualifier.MORE_THAN || before == Qualifier.AT_LEAST;
+    boolean afterBound = after == Qualifier.MORE_THAN || after == Qualifier.AT_LEAST;
+    boolean approximate = before == Qualifier.APPROXIMATE || after == Qualifier.APPROXIMATE;
+    if (beforeBound && afterBound || (beforeBound || afterBound) && approximate) {
+      return UNDETERMINED;
+    }
+    if (afterBound) {
+      return Precision.LOWER_BOUND.code();
+    }
+    if (beforeBound) {
+      return "upper_bound";
+    }
+    return (approximate ? Precision.APPROXIMATE : Precision.EXACT).code();
   }
 }

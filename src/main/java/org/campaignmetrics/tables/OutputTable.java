@@ -22,6 +22,13 @@ public interface OutputTable {
 
   TableRows build(RunResult run);
 
+  /**
+   * Rates, shares and multiples (DOUBLE columns) are written to CSV and PostgreSQL with this many
+   * significant digits (0.22449, 307.681): seventeen digits of a quotient of counts suggest a
+   * precision no release has. The Parquet files keep the double as computed.
+   */
+  int SIGNIFICANT_DIGITS = 6;
+
   /** The natural key of the tables with one row per period and theater. */
   List<String> PERIOD_AND_THEATER = List.of("period_start", "period_end", "theater");
 

@@ -31,7 +31,13 @@ public final class TheaterSplit {
     for (String metric : METRICS) {
       schema = schema.add(metric, DataTypes.LongType).add(metric + "_share", DataTypes.DoubleType);
     }
-    SCHEMA = schema.add("precision", DataTypes.StringType);
+    schema = schema.add("precision", DataTypes.StringType);
+    // added after the first release: each count's qualifier and each share's
+    for (String metric : METRICS) {
+      schema = schema.add(metric + "_qualifier", DataTypes.StringType).add(metric + "_share_qualifier",
+          DataTypes.StringType);
+    }
+    SCHEMA = schema;
   }
 
   public static final OutputTable TABLE =
@@ -56,6 +62,7 @@ public final class TheaterSplit {
     // a share is only as exact as every figure of its period and metric
     Map<List<Object>, List<Figure>> byPeriodAndTheater = new LinkedHashMap<>();
     Map<Figure, Double> shares = new HashMap<>();
+    Map<Figure, String> shareQualifiers = new HashMap<>();
     Map<List<Object>, Set<Qualifier>> qualifiers = new HashMap<>();
     for (List<Figure> known : byPeriodAndMetric.values()) {
       if (known.size() != theatersOfTable.get(known.get(0).table()).size()) {
@@ -69,6 +76,7 @@ public final class TheaterSplit {
       }
       for (Figure f : known) {
         shares.put(f, WideRows.ratio(f.value(), total));
+        shareQualifiers.put(f, shareQualifier(shares.get(f), f, known));
         List<Object> key = List.of(f.period().start(), f.period().end(), f.theater());
         byPeriodAndTheater.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
         qualifiers.computeIfAbsent(key, k -> new HashSet<>()).addAll(knownQualifiers);
@@ -87,10 +95,27 @@ public final class TheaterSplit {
         int at = 5 + 2 * METRICS.indexOf(f.metric());
         row[at] = f.value();
         row[at + 1] = shares.get(f);
+        int qualifiersAt = 5 + 2 * METRICS.size() + 1 + 2 * METRICS.indexOf(f.metric());
+        row[qualifiersAt] = f.qualifier().code();
+        row[qualifiersAt + 1] = shareQualifiers.get(f);
       }
-      row[row.length - 1] = WideRows.precisionOf(qualifiers.get(key));
+      row[5 + 2 * METRICS.size()] = WideRows.precisionOf(qualifiers.get(key));
       rows.add(RowFactory.create(row));
     });
     return rows;
+  }
+
+  /**
+   * A share v / (v + the others) grows with v and falls with the others: a lower bound on v gives a
+   * lower bound on the share, a lower bound on another theater an upper bound; both: undetermined.
+   */
+  private static String shareQualifier(Double share, Figure own, List<Figure> all) {
+    Qualifier others = Qualifier.EXACT;
+    for (Figure f : all) {
+      if (f != own) {
+        others = others.plus(f.qualifier());
+      }
+    }
+    return WideRows.quotientQualifier(share, own.qualifier(), others);
   }
 }

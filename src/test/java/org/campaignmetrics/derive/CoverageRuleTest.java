@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.campaignmetrics.model.Derivation;
 import org.campaignmetrics.model.FigureTable;
 import org.campaignmetrics.model.Metric;
 import org.campaignmetrics.model.Period;
@@ -23,7 +24,7 @@ class CoverageRuleTest {
 
   private CoverageRuleTest record(Report report, String start, String end, String theater, String metric, Long value) {
     records.add(new Statement(FigureTable.of(metric), report, Period.of(start, end), theater, metric, value,
-        value == null ? null : Qualifier.EXACT, null));
+        value == null ? null : Qualifier.EXACT, null, Derivation.REPORTED));
     return this;
   }
 

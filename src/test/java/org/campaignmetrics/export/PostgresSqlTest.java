@@ -90,4 +90,12 @@ class PostgresSqlTest {
     assertEquals("could not connect as bi with *** to db (key ***)",
         PostgresSql.redact("could not connect as bi with s3cret-pw to db (key k-pw)", "s3cret-pw", null, "k-pw"));
   }
+
+  @Test
+  void ratesAreRoundedToSixSignificantDigitsInTheDatabase() {
+    assertEquals(List.of("UPDATE \"s\".\"t\" SET \"rate\" = round(\"rate\"::numeric, 5 - floor(log(abs(\"rate\"::numeric)))::int)"
+            + "::double precision WHERE \"rate\" <> 0 AND \"rate\" NOT IN ('NaN', 'Infinity', '-Infinity')"),
+        PostgresSql.roundRates("\"s\".\"t\"", new org.apache.spark.sql.types.StructType()
+            .add("n", org.apache.spark.sql.types.DataTypes.LongType).add("rate", org.apache.spark.sql.types.DataTypes.DoubleType)));
+  }
 }

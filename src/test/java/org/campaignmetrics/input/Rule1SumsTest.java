@@ -33,7 +33,7 @@ class Rule1SumsTest extends SparkTest {
         "r,2024-01-01,2024-03-31,iraq,10,3,,,,first raid\n"
             + "r,2024-01-01,2024-03-31,IRAQ,,4,2,,,second raid\n");
     assertRows("SELECT * FROM VALUES"
-            + " (DATE'2024-01-01', DATE'2024-03-31', 'IRAQ', 'killed', 7L, 'reported', 'r', 'first raid | second raid')"
+            + " (DATE'2024-01-01', DATE'2024-03-31', 'IRAQ', 'killed', 7L, 'summed', 'r', 'first raid | second raid')"
             + " AS t(period_start, period_end, theater, metric, value, derivation, sources, quote)",
         figures.filter(col("theater").equalTo("IRAQ")));
   }
@@ -47,15 +47,15 @@ class Rule1SumsTest extends SparkTest {
             + "events,2024-02-10,2024-02-10,SYRIA,1,3,,,,\n");
     Dataset<Row> killed = figures.filter(col("metric").equalTo("killed").and(col("grain").notEqual("day")));
     assertRows("SELECT * FROM VALUES"
-            + " ('2024-01', 'ALL', 3L, 'summed'), ('2024-01', 'IRAQ', 3L, 'reported'), ('2024-01', 'SYRIA', 0L, 'reported'),"
-            + " ('2024-02', 'ALL', 3L, 'summed'), ('2024-02', 'IRAQ', 0L, 'reported'), ('2024-02', 'SYRIA', 3L, 'reported'),"
-            + " ('2024-03', 'ALL', 0L, 'summed'), ('2024-03', 'IRAQ', 0L, 'reported'), ('2024-03', 'SYRIA', 0L, 'reported'),"
-            + " ('2024-04', 'ALL', 0L, 'summed'), ('2024-04', 'IRAQ', 0L, 'reported'), ('2024-04', 'SYRIA', 0L, 'reported'),"
-            + " ('2024-05', 'ALL', 0L, 'summed'), ('2024-05', 'IRAQ', 0L, 'reported'), ('2024-05', 'SYRIA', 0L, 'reported'),"
-            + " ('2024-06', 'ALL', 0L, 'summed'), ('2024-06', 'IRAQ', 0L, 'reported'), ('2024-06', 'SYRIA', 0L, 'reported'),"
-            + " ('2024-Q1', 'ALL', 6L, 'summed'), ('2024-Q1', 'IRAQ', 3L, 'reported'), ('2024-Q1', 'SYRIA', 3L, 'reported'),"
-            + " ('2024-Q2', 'ALL', 0L, 'summed'), ('2024-Q2', 'IRAQ', 0L, 'reported'), ('2024-Q2', 'SYRIA', 0L, 'reported'),"
-            + " ('2024-H1', 'ALL', 6L, 'summed'), ('2024-H1', 'IRAQ', 3L, 'reported'), ('2024-H1', 'SYRIA', 3L, 'reported')"
+            + " ('2024-01', 'ALL', 3L, 'summed'), ('2024-01', 'IRAQ', 3L, 'summed'), ('2024-01', 'SYRIA', 0L, 'summed'),"
+            + " ('2024-02', 'ALL', 3L, 'summed'), ('2024-02', 'IRAQ', 0L, 'summed'), ('2024-02', 'SYRIA', 3L, 'summed'),"
+            + " ('2024-03', 'ALL', 0L, 'summed'), ('2024-03', 'IRAQ', 0L, 'summed'), ('2024-03', 'SYRIA', 0L, 'summed'),"
+            + " ('2024-04', 'ALL', 0L, 'summed'), ('2024-04', 'IRAQ', 0L, 'summed'), ('2024-04', 'SYRIA', 0L, 'summed'),"
+            + " ('2024-05', 'ALL', 0L, 'summed'), ('2024-05', 'IRAQ', 0L, 'summed'), ('2024-05', 'SYRIA', 0L, 'summed'),"
+            + " ('2024-06', 'ALL', 0L, 'summed'), ('2024-06', 'IRAQ', 0L, 'summed'), ('2024-06', 'SYRIA', 0L, 'summed'),"
+            + " ('2024-Q1', 'ALL', 6L, 'summed'), ('2024-Q1', 'IRAQ', 3L, 'summed'), ('2024-Q1', 'SYRIA', 3L, 'summed'),"
+            + " ('2024-Q2', 'ALL', 0L, 'summed'), ('2024-Q2', 'IRAQ', 0L, 'summed'), ('2024-Q2', 'SYRIA', 0L, 'summed'),"
+            + " ('2024-H1', 'ALL', 6L, 'summed'), ('2024-H1', 'IRAQ', 3L, 'summed'), ('2024-H1', 'SYRIA', 3L, 'summed')"
             + " AS t(period_label, theater, value, derivation)",
         killed);
     // detained is never stated by the report: it stays unknown rather than zero.

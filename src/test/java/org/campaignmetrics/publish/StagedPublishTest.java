@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.campaignmetrics.SparkTest;
 import org.campaignmetrics.spark.TableRows;
 import org.campaignmetrics.tables.Table;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,5 +63,18 @@ class StagedPublishTest extends SparkTest {
         Files.readString(output.resolve("csv/cells.csv")));
     assertEquals("=HYPERLINK('x')", spark.read().parquet(output.resolve("parquet/cells").toString())
         .filter("n = 1").first().getAs("note"));
+  }
+
+  @Test
+  void ratesAreWrittenToCsvWithSixSignificantDigits() {
+    assertEquals(0.22449, CsvFile.significant(0.22448979591836735));
+    assertEquals(307.681, CsvFile.significant(307.6813186813187));
+    assertEquals(2.54282, CsvFile.significant(2.542821));
+    assertEquals(-5883.54, CsvFile.significant(-5883.537371));
+    assertEquals(1234570.0, CsvFile.significant(1234567.8));
+    assertEquals(0.0, CsvFile.significant(0.0));
+    assertEquals("0.22449", CsvFile.cell(0.22448979591836735,
+        new org.apache.spark.sql.types.StructField("r", org.apache.spark.sql.types.DataTypes.DoubleType, true,
+            org.apache.spark.sql.types.Metadata.empty())));
   }
 }

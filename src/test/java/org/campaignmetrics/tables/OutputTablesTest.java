@@ -1,5 +1,7 @@
 package org.campaignmetrics.tables;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -150,5 +152,51 @@ class OutputTablesTest extends SparkTest {
             + " (DATE'2024-07-16', 2600L, 2000L, 600L, 2048.130841, 'approximate', 'official;outlet', 'CENTCOM says')"
             + " AS t(as_of, value, previous_value, change, change_per_year, precision, sources, quote)",
         table(ContextSeries.build(observations, reports), ContextSeries.SCHEMA));
+  }
+
+  /** A wide row says how exact each count and each rate is, not only the row as a whole. */
+  @Test
+  void eachCountAndRateCarriesItsQualifier() {
+    Period h1 = Period.half(2024, 1);
+    statements.add(Statement.exact(new Report("r", "official", null, null), h1, "ALL", "missions", 95, null)
+        .withQualifier(Qualifier.EXACT));
+    statements.add(Statement.exact(new Report("r", "official", null, null), h1, "ALL", "killed", 30, null)
+        .withQualifier(Qualifier.MORE_THAN));
+    statements.add(Statement.exact(new Report("r", "official", null, null), h1, "ALL", "detained", 35, null)
+        .withQualifier(Qualifier.APPROXIMATE));
+    Period day = Period.of("2024-10-22", "2024-10-22");
+    statements.add(Statement.exact(new Report("r", "official", null, null), day, "IRAQ", "missions", 10, null)
+        .withQualifier(Qualifier.AT_LEAST));
+    statements.add(Statement.exact(new Report("r", "official", null, null), day, "IRAQ", "killed", 7, null));
+    // a one-day period gets no per-30-days pace; ALL of the day is IRAQ's, the table's one theater (rule 4)
+    assertRows("SELECT * FROM VALUES"
+            + " ('2024-H1', 'ALL', 'exact', 'more_than', 'approximate', 'more_than', 'approximate', 'approximate',"
+            + "  'exact', 'more_than', 15.659341),"
+            + " ('2024-10-22', 'IRAQ', 'at_least', 'exact', NULL, 'at_most', NULL, NULL, NULL, NULL, NULL),"
+            + " ('2024-10-22', 'ALL', 'at_least', 'exact', NULL, 'at_most', NULL, NULL, NULL, NULL, NULL)"
+            + " AS t(period_label, theater, missions_qualifier, killed_qualifier, detained_qualifier,"
+            + " killed_per_mission_qualifier, detained_per_mission_qualifier, removed_per_mission_qualifier,"
+            + " missions_per_30_days_qualifier, killed_per_30_days_qualifier, missions_per_30_days)",
+        table(OperationsPeriods.build(figures()), OperationsPeriods.SCHEMA));
+  }
+
+  @Test
+  void aChangeIsGivenOnlyWhereTheQualifiersTellIt() {
+    assertEquals("exact", ContextSeries.changePrecision(Qualifier.EXACT, Qualifier.EXACT));
+    assertEquals("approximate", ContextSeries.changePrecision(Qualifier.APPROXIMATE, Qualifier.EXACT));
+    assertEquals("lower_bound", ContextSeries.changePrecision(Qualifier.EXACT, Qualifier.MORE_THAN));
+    assertEquals("upper_bound", ContextSeries.changePrecision(Qualifier.AT_LEAST, Qualifier.EXACT));
+    assertEquals("undetermined", ContextSeries.changePrecision(Qualifier.MORE_THAN, Qualifier.MORE_THAN));
+    assertEquals("undetermined", ContextSeries.changePrecision(Qualifier.APPROXIMATE, Qualifier.AT_LEAST));
+  }
+
+  @Test
+  void aShareIsBoundedByTheBoundsOfItsParts() {
+    assertEquals("more_than", WideRows.quotientQualifier(0.5, Qualifier.MORE_THAN, Qualifier.EXACT));
+    assertEquals("less_than", WideRows.quotientQualifier(0.5, Qualifier.EXACT, Qualifier.MORE_THAN));
+    assertEquals("at_most", WideRows.quotientQualifier(0.5, Qualifier.EXACT, Qualifier.AT_LEAST));
+    assertEquals("undetermined", WideRows.quotientQualifier(0.5, Qualifier.AT_LEAST, Qualifier.MORE_THAN));
+    assertEquals("approximate", WideRows.quotientQualifier(0.5, Qualifier.AT_LEAST, Qualifier.APPROXIMATE));
+    assertEquals(null, WideRows.quotientQualifier(null, Qualifier.EXACT, Qualifier.EXACT));
   }
 }
