@@ -208,7 +208,11 @@ public final class CsvSource {
     return length(text).minus(length(regexp_replace(text, "\n", ""))).cast(DataTypes.LongType);
   }
 
-  /** A value as it would stand in a CSV record: quoted where it holds a comma, quote or line break. */
+  /**
+   * A value as it stood in the record it was read from: quoted where it holds a comma, quote or line
+   * break, the least a CSV reader needs. Not the output writer's rule (publish.CsvFile also quotes
+   * white space at either end, for readers that trim): this one rebuilds a rejected row as read.
+   */
   static Column csvField(Column value) {
     return when(value.isNull(), lit(""))
         .when(value.rlike("[\",\r\n]"), concat(lit("\""), regexp_replace(value, "\"", "\"\""), lit("\"")))
