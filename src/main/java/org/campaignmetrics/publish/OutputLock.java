@@ -116,8 +116,12 @@ public final class OutputLock implements AutoCloseable {
     try (OutputStream out = fs.create(path, false)) {
       out.write(holder);
       return true;
-    } catch (org.apache.hadoop.fs.FileAlreadyExistsException held) {
-      return false;
+    } catch (IOException refused) {
+      // FileAlreadyExistsException, or on HDFS the same wrapped in a RemoteException: another run holds it
+      if (fs.exists(path)) {
+        return false;
+      }
+      throw refused;
     }
   }
 
