@@ -19,6 +19,7 @@ import org.campaignmetrics.model.ClaimVerdict.Verdict;
 import org.campaignmetrics.model.ContextObservation;
 import org.campaignmetrics.model.Figure;
 import org.campaignmetrics.model.FigureTable;
+import org.campaignmetrics.model.Grain;
 import org.campaignmetrics.model.Period;
 import org.campaignmetrics.model.Qualifier;
 import org.campaignmetrics.model.Report;
@@ -130,13 +131,14 @@ public final class ClaimChecks {
       missing.add(figureName(claim.period(), claim.theater(), claim.metric()));
     }
     if (needsBaseline && baseline == null) {
-      missing.add(figureName(claim.baseline(), claim.baselineTheater(), claim.metric()));
+      missing.add(claim.baseline() == null ? "the baseline (none given)"
+          : figureName(claim.baseline(), claim.baselineTheater(), claim.metric()));
     }
     if (!missing.isEmpty()) {
       String reason = "no figure for " + String.join(" nor for ", missing) + ": the job has none, so the claim "
           + "cannot be checked";
       if (!isFigureMetric(claim.metric()) && (!claim.period().start().equals(claim.period().end())
-          || needsBaseline && !claim.baseline().start().equals(claim.baseline().end()))) {
+          || claim.baseline() != null && !claim.baseline().start().equals(claim.baseline().end()))) {
         reason += " (" + claim.metric() + " is not a figure metric: a context metric is observed at a date, with "
             + "period_start = period_end and baseline_start = baseline_end)";
       }
@@ -238,7 +240,7 @@ public final class ClaimChecks {
   /** "153 claimed attacks in 2024-H1", "153 x 366/182 = 307.7 claimed attacks a year (2024-H1)". */
   private static String sideText(Side side, Claim claim, Fraction factor, boolean withUnit) {
     String unit = withUnit ? " " + side.metric().replace('_', ' ') : "";
-    String where = (side.period().grain() == org.campaignmetrics.model.Grain.DAY ? "on " : "in ")
+    String where = (side.period().grain() == Grain.DAY ? "on " : "in ")
         + side.period().label() + (Theater.ALL.equals(side.theater()) ? "" : " in " + side.theater());
     if (factor.isOne()) {
       return side.qualifier().format(side.value()) + unit + " " + where;

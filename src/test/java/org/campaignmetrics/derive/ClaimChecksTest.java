@@ -243,6 +243,10 @@ class ClaimChecksTest {
     assertEquals("no figure for 2024-H1 IRAQ killed nor for 2023 IRAQ killed: the job has none, so the claim "
         + "cannot be checked", both.reason());
     assertEquals(List.of(), check(attacksClaim(Comparison.RATIO, ">", 2)).checks());
+    ClaimVerdict noBaseline = verdict(claim(Metric.CLAIMED_ATTACKS, "ALL", H1_2024, Basis.TOTAL, null, null,
+        Comparison.RATIO, ">", 2, null));
+    assertEquals("no figure for the baseline (none given): the job has none, so the claim cannot be checked",
+        noBaseline.reason());
   }
 
   @Test
