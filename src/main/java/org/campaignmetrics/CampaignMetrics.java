@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.campaignmetrics.derive.Changes;
+import org.campaignmetrics.derive.ClaimChecks;
 import org.campaignmetrics.derive.CoverageRule;
 import org.campaignmetrics.derive.DerivationEngine;
 import org.campaignmetrics.export.PostgresExport;
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The job, stage by stage: read the input directory ({@link InputLoad}), derive the figures
- * ({@link CoverageRule}, {@link DerivationEngine}), build every output table ({@link OutputTables}),
+ * ({@link CoverageRule}, {@link DerivationEngine}), check the claims against them ({@link ClaimChecks}), build every output table ({@link OutputTables}),
  * publish them ({@link StagedPublish}), export them ({@link PostgresExport}) and write the manifest
  * ({@link RunManifest}).
  */
@@ -242,11 +244,19 @@ public final class CampaignMetrics {
     LOG.info("derived {} figures and {} checks in {} ms", derived.figures().size(), derived.checks().size(),
         (System.nanoTime() - deriving) / 1_000_000);
     LOG.debug("from {} statements; rule 2 took {} ms", statements.size(), (covered - deriving) / 1_000_000);
+    ClaimChecks.Result claims = ClaimChecks.evaluate(input.claims(), derived.figures(), input.context(),
+        input.reports());
+    List<Check> checks = new ArrayList<>(derived.checks());
+    checks.addAll(claims.checks());
+    checks.sort(Check.ORDER);
+    if (!input.claims().isEmpty()) {
+      LOG.info("claims: {}", countBy(claims.verdicts(), v -> v.verdict().code()));
+    }
     List<FigureChange> changes = previous == null ? List.of() : Changes.between(previous.figures(), derived.figures());
     String previousRunId = previous == null ? null : previous.runId();
-    List<Table> tables = OutputTables.build(new RunResult(derived.figures(), derived.checks(), input.context(),
-        input.reports(), input.rejects(), changes, previousRunId));
-    return new Outputs(spark, tables, countBy(derived.checks(), c -> c.severity().code()), input.rejectCount(),
+    List<Table> tables = OutputTables.build(new RunResult(derived.figures(), checks, input.context(),
+        input.reports(), input.rejects(), changes, previousRunId, claims.verdicts()));
+    return new Outputs(spark, tables, countBy(checks, c -> c.severity().code()), input.rejectCount(),
         input.accounts(), countBy(derived.figures(), f -> f.derivation().code()), input.citedRejectedReports(),
         changes, previousRunId, List.of(), null);
   }

@@ -49,7 +49,7 @@ public final class CampaignMetricsJob implements Callable<Integer> {
   enum FailOn { error, warning, rejects, never }
 
   @Option(names = "--input", defaultValue = "sample-data", paramLabel = "DIR",
-      description = "Input directory: reports.csv, operations and attacks (.csv or .parquet), optional context.csv "
+      description = "Input directory: reports.csv, operations and attacks (.csv or .parquet), optional context.csv and claims.csv "
           + "(default: ${DEFAULT-VALUE}).")
   String input;
 

@@ -134,4 +134,16 @@ public class CampaignMetricsJobTest extends SparkTest {
     assertEquals("2", badDate[0]);
     assertTrue(badDate[1].contains("'2024-13-01' is not a date written YYYY-MM-DD"), badDate[1]);
   }
+
+  @Test
+  void aContradictedClaimFailsOnWarning() throws Exception {
+    String out = temp.resolve("out").toString();
+    String[] warned = run("--input", "sample-data", "--output", out, "--fail-on", "warning");
+    assertEquals("4", warned[0], warned[1]);
+    assertTrue(warned[1].contains("0 error(s), 1 warning(s) in checks"), warned[1]);
+    String checks = java.nio.file.Files.readString(temp.resolve("out/csv/checks.csv"));
+    assertTrue(checks.contains("claim_contradicted,warning"), checks);
+    assertTrue(checks.contains("claim newregion-h1-more-than-double:"), checks);
+    assertEquals("0", run("--input", "sample-data", "--output", out, "--fail-on", "error")[0]);
+  }
 }

@@ -121,7 +121,8 @@ class PublishGatesTest extends SparkTest {
     assertEquals("5", result[0], result[1]);
     assertTrue(result[1].contains("reports.csv line 2: report 'centcom-2024-h1' was rejected (published_on: not a "
         + "date (yyyy-MM-dd) '16/07/2024': written dd/MM/yyyy; as yyyy-MM-dd it is 2024-07-16)"), result[1]);
-    assertTrue(result[1].contains("3 row(s) of operations.csv, 1 row(s) of attacks.csv, 4 row(s) of context.csv cite it"),
+    assertTrue(result[1].contains("3 row(s) of operations.csv, 1 row(s) of attacks.csv, 4 row(s) of context.csv, "
+        + "2 row(s) of claims.csv cite it"),
         result[1]);
     assertTrue(result[1].contains("--allow-rejected-reports"), result[1]);
     assertPublishedUnchanged();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 public class SampleDataAcceptanceTest extends SparkTest {
   public static final List<String> TABLES =
       List.of("figures", "operations_periods", "theater_split", "attack_trends", "context_series", "checks",
-          "rejects");
+          "rejects", "claim_checks");
 
   @TempDir
   static Path output;
@@ -104,11 +104,48 @@ public class SampleDataAcceptanceTest extends SparkTest {
   @Test
   void theSampleDataIsCleanAndItsQualifiedFiguresStayQualified() {
     assertEquals(0, parquet("rejects").count());
-    assertEquals(0, parquet("checks").count());
+    // the figures agree with each other: the one check is The New Region's claim, which they contradict
+    assertEquals(List.of("claim_contradicted"),
+        parquet("checks").select("check").collectAsList().stream().map(r -> r.getString(0)).toList());
     assertRows("SELECT * FROM VALUES ('2024-08-29/2024-11-04', 'ALL', 30L, 'lower_bound'),"
             + " ('2024-10-21/2024-10-31', 'SYRIA', NULL, 'approximate'), ('2024-10-22', 'IRAQ', NULL, 'lower_bound')"
             + " AS t(period_label, theater, leaders_removed, precision)",
         parquet("operations_periods").filter(col("period_start").geq("2024-08-01")));
+  }
+
+  @Test
+  void theFourClaimsOfTheSeedsAreCheckedAgainstTheFigures() {
+    assertRows("SELECT * FROM VALUES"
+            + " ('centcom-camps-down-from-peak', 'centcom-2024-h1', 43000L, 'more_than',"
+            + "  'centcom-2024-h1;newregion-2024-07-17', 70000L, 'more_than', 'centcom-2024-h1', -27000.0, 'undetermined',"
+            + "  '>43000 camp population on 2024-07-16 in AL-HOL AND AL-ROJ CAMPS against >70000 on 2019-12-31 in AL-HOL"
+            + " AND AL-ROJ CAMPS: a difference of -27000 as stated, any value with the qualifiers, cannot tell whether"
+            + " less than 0'),"
+            + " ('centcom-h1-pace-more-than-double', 'centcom-2024-h1', 153L, 'exact',"
+            + "  'centcom-2024-h1;newregion-2024-07-17;shafaq-2024-h1', 121L, 'exact', 'shafaq-2024-h1', 2.542821,"
+            + "  'supported', '153 x 366/182 = 307.7 claimed attacks a year (in 2024-H1) against 121 in 2023: 2.54 times,"
+            + " more than 2'),"
+            + " ('newregion-h1-more-than-double', 'newregion-2024-07-17', 153L, 'exact',"
+            + "  'centcom-2024-h1;newregion-2024-07-17;shafaq-2024-h1', 121L, 'exact', 'shafaq-2024-h1', 1.264463,"
+            + "  'contradicted', '153 claimed attacks in 2024-H1 against 121 in 2023: 1.26 times, not more than 2'),"
+            + " ('shafaq-on-track-to-double', 'shafaq-2024-h1', 153L, 'exact',"
+            + "  'centcom-2024-h1;newregion-2024-07-17;shafaq-2024-h1', 121L, 'exact', 'shafaq-2024-h1', 2.542821,"
+            + "  'supported', '153 x 366/182 = 307.7 claimed attacks a year (in 2024-H1) against 121 in 2023: 2.54 times,"
+            + " at least 2')"
+            + " AS t(claim_id, report_id, claimed_value, claimed_qualifier, claimed_sources, baseline_value,"
+            + " baseline_qualifier, baseline_sources, observed, verdict, reason)",
+        parquet("claim_checks"));
+    Row check = parquet("checks").first();
+    assertEquals("warning", check.getAs("severity"));
+    assertEquals("2024-H1", check.getAs("period_label"));
+    assertEquals(153L, check.<Long>getAs("value"));
+    assertEquals(121L, check.<Long>getAs("compared_value"));
+    assertEquals("centcom-2024-h1;newregion-2024-07-17;shafaq-2024-h1", check.getAs("sources"));
+    assertEquals("claim newregion-h1-more-than-double: 2024-H1 ALL claimed_attacks = 153 (reported: "
+        + "centcom-2024-h1;newregion-2024-07-17;shafaq-2024-h1) | 2023 ALL claimed_attacks = 121 (reported: "
+        + "shafaq-2024-h1)", check.getAs("figures"));
+    assertEquals("claim newregion-h1-more-than-double of newregion-2024-07-17 is contradicted by the figures: 153 "
+        + "claimed attacks in 2024-H1 against 121 in 2023: 1.26 times, not more than 2", check.getAs("message"));
   }
 
   @Test

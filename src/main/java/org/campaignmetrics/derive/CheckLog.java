@@ -1,7 +1,6 @@
 package org.campaignmetrics.derive;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +24,7 @@ final class CheckLog {
   /** By period, theater, metric, check and figures: the checks table's key. */
   List<Check> sorted() {
     List<Check> out = new ArrayList<>(checks.values());
-    out.sort(Comparator.comparing((Check c) -> c.period().start()).thenComparing(c -> c.period().end())
-        .thenComparing(Check::theater).thenComparing(Check::metric).thenComparing(Check::check)
-        .thenComparing(Check::figures));
+    out.sort(Check.ORDER);
     return out;
   }
 }

@@ -25,6 +25,15 @@ public final class InputContract {
       List.of("report_id", "as_of", "scope", "metric", "value"),
       List.of("quote"), null);
 
+  /**
+   * Optional: claims that reports make about their figures ("more than double"), one per row, keyed
+   * by an analyst; each is checked against the figures (the {@code claim_checks} table).
+   */
+  public static final InputFile CLAIMS = new InputFile("claims.csv",
+      List.of("claim_id", "report_id", "quote", "metric", "theater", "period_start", "period_end", "basis",
+          "baseline_start", "baseline_end", "comparison", "operator", "threshold"),
+      List.of("baseline_theater", "tolerance"), null);
+
   /** The figure files, in the order they are read, accounted and logged. */
   public static final List<InputFile> FIGURE_FILES = List.of(OPERATIONS, ATTACKS);
 

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.campaignmetrics.input.InputPass.FigureFileSource;
+import org.campaignmetrics.model.Claim;
 import org.campaignmetrics.model.ContextObservation;
 import org.campaignmetrics.model.Period;
 import org.campaignmetrics.model.Qualifier;
@@ -36,8 +37,10 @@ public final class InputLoad {
     }
     List<ContextObservation> context =
         sources.context() == null ? List.of() : observations(pass.context(), reports.keySet(), quarantine);
+    List<Claim> claims =
+        sources.claims() == null ? List.of() : claims(pass.claims(), reports.keySet(), quarantine);
     TableRows rejects = quarantine.rejects(spark, inputDir, sources.figureFiles(), reports.keySet(), strict);
-    return new LoadedInput(reports, statements, context, rejects, quarantine.rejectCount(), quarantine.accounts(),
+    return new LoadedInput(reports, statements, context, claims, rejects, quarantine.rejectCount(), quarantine.accounts(),
         quarantine.citedRejectedReports());
   }
 
@@ -137,6 +140,48 @@ public final class InputLoad {
     }
     quarantine.account(InputContract.CONTEXT.fileName(), contextRows.size(), rejected);
     return observations;
+  }
+
+  /**
+   * The claims: every row is on the driver, where its report is checked, and its claim id, which must
+   * be unique: a later row with an id already used is rejected.
+   */
+  private static List<Claim> claims(List<Row> claimRows, Set<String> reportIds, Quarantine quarantine) {
+    List<Claim> claims = new ArrayList<>();
+    Map<Long, Long> lines = CsvSource.lines(claimRows);
+    List<Row> inOrder = new ArrayList<>(claimRows);
+    inOrder.sort(java.util.Comparator.comparing(row -> lines.get(row.<Long>getAs(CsvSource.RECORD))));
+    Map<String, Long> firstLine = new java.util.HashMap<>();
+    long rejected = 0;
+    for (Row row : inOrder) {
+      String id = row.getAs("report_id");
+      String claimId = row.getAs("claim_id");
+      long line = lines.get(row.<Long>getAs(CsvSource.RECORD));
+      if (row.getAs("reason") != null) {
+        quarantine.reject(row, line, row.getAs("column"), row.getAs("reason"));
+        rejected++;
+      } else if (!reportIds.contains(id)) {
+        quarantine.reject(row, line, "report_id", RowRules.unknownReportReason(id));
+        quarantine.cite(id, InputContract.CLAIMS.fileName(), 1);
+        rejected++;
+      } else if (firstLine.containsKey(claimId)) {
+        quarantine.reject(row, line, "claim_id",
+            "duplicate claim_id '" + claimId + "' (already used on line " + firstLine.get(claimId) + ")");
+        rejected++;
+      } else {
+        firstLine.put(claimId, line);
+        LocalDate baselineStart = Period.day(row.getAs("baseline_start"));
+        claims.add(new Claim(claimId, id, row.getAs("quote"), row.getAs("metric"), row.getAs("theater"),
+            new Period(Period.day(row.getAs("period_start")), Period.day(row.getAs("period_end"))),
+            Claim.Basis.fromCode(row.getAs("basis")),
+            baselineStart == null ? null : new Period(baselineStart, Period.day(row.getAs("baseline_end"))),
+            row.getAs("baseline_theater"), Claim.Comparison.fromCode(row.getAs("comparison")),
+            Claim.Operator.fromSymbol(row.getAs("operator")), row.<Double>getAs("threshold"),
+            row.getAs("tolerance")));
+      }
+    }
+    quarantine.account(InputContract.CLAIMS.fileName(), claimRows.size(), rejected);
+    return claims;
   }
 
   private static Report toReport(Row row) {

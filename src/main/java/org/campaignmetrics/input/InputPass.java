@@ -17,7 +17,7 @@ import org.campaignmetrics.spark.CollectedRows;
  * The input pass, one Spark job: every file is read once, every row parsed and checked, and the
  * records of each report, period and theater summed (rule 1). What comes back to the driver is small
  * by construction: the reports and context observations (a row per document or observation, with
- * its position and, where a rule is broken, its problem) and each figure file's rule-1 groups
+ * its position and, where a rule is broken, its problem), the claims (a row per claim, likewise) and each figure file's rule-1 groups
  * (reports x periods x theaters, never the row count), as one table told apart by {@link #KIND}.
  */
 final class InputPass {
@@ -25,6 +25,11 @@ final class InputPass {
   private static final String KIND_REPORT = "report";
   private static final String KIND_GROUP = "group";
   private static final String KIND_CONTEXT = "context";
+  private static final String KIND_CLAIM = "claim";
+  /** The columns of a claims row that come to the driver. */
+  static final List<String> CLAIM_COLUMNS = List.of("claim_id", "report_id", "quote", "metric", "theater",
+      "period_start", "period_end", "basis", "baseline_start", "baseline_end", "baseline_theater", "comparison",
+      "operator", "threshold", "tolerance");
   /** Which figure file a group comes from (its {@link InputFile#fileName}). */
   private static final String FIGURE_FILE = "figure_file";
 
@@ -32,10 +37,10 @@ final class InputPass {
   record FigureFileSource(InputFile contract, String name, SourceRows rows) {}
 
   /** The files of the input directory, opened: headers read and checked, nothing computed yet. */
-  record Sources(SourceRows reports, List<FigureFileSource> figureFiles, SourceRows context) {}
+  record Sources(SourceRows reports, List<FigureFileSource> figureFiles, SourceRows context, SourceRows claims) {}
 
-  /** What the pass brought to the driver, by kind: report rows, groups per figure file, context rows. */
-  record Result(List<Row> reports, Map<InputFile, List<Row>> groups, List<Row> context) {}
+  /** What the pass brought to the driver, by kind: report rows, groups per figure file, context rows, claim rows. */
+  record Result(List<Row> reports, Map<InputFile, List<Row>> groups, List<Row> context, List<Row> claims) {}
 
   private InputPass() {}
 
@@ -49,7 +54,9 @@ final class InputPass {
     }
     SourceRows context = CsvSource.exists(spark, inputDir, InputContract.CONTEXT)
         ? CsvSource.readWithRecordIndex(spark, inputDir, InputContract.CONTEXT) : null;
-    return new Sources(reports, figureFiles, context);
+    SourceRows claims = CsvSource.exists(spark, inputDir, InputContract.CLAIMS)
+        ? CsvSource.readWithRecordIndex(spark, inputDir, InputContract.CLAIMS) : null;
+    return new Sources(reports, figureFiles, context, claims);
   }
 
   static Result run(Sources sources) {
@@ -61,11 +68,13 @@ final class InputPass {
     }
     List<Row> reports = new ArrayList<>();
     List<Row> context = new ArrayList<>();
+    List<Row> claims = new ArrayList<>();
     Map<String, List<Row>> groupsByName = new LinkedHashMap<>();
     for (Row row : passRows) {
       switch (row.<String>getAs(KIND)) {
         case KIND_REPORT -> reports.add(row);
         case KIND_GROUP -> groupsByName.computeIfAbsent(row.getAs(FIGURE_FILE), k -> new ArrayList<>()).add(row);
+        case KIND_CLAIM -> claims.add(row);
         default -> context.add(row);
       }
     }
@@ -73,7 +82,7 @@ final class InputPass {
     for (FigureFileSource file : sources.figureFiles()) {
       groups.put(file.contract(), groupsByName.getOrDefault(file.contract().fileName(), new ArrayList<>()));
     }
-    return new Result(reports, groups, context);
+    return new Result(reports, groups, context, claims);
   }
 
   private static Dataset<Row> query(Sources sources) {
@@ -92,6 +101,10 @@ final class InputPass {
       everything = everything.unionByName(RowRules.contextObservations(sources.context())
           .select(columns(List.of("report_id", "as_of", "scope", "metric", "value", "qualifier", "quote"),
               particulars(position), lit(KIND_CONTEXT).as(KIND))), true);
+    }
+    if (sources.claims() != null) {
+      everything = everything.unionByName(RowRules.claims(sources.claims())
+          .select(columns(CLAIM_COLUMNS, particulars(position), lit(KIND_CLAIM).as(KIND))), true);
     }
     return everything;
   }

@@ -353,6 +353,99 @@ public final class RowRules {
         problem.as(PROBLEM));
   }
 
+  /** A decimal number as claims.csv writes thresholds and tolerances: 2, 0.05, -1.5 (no exponent, no grouping). */
+  private static final String DECIMAL = "^-?[0-9]{1,15}(\\.[0-9]{1,15})?$";
+
+  /** The words a cell may hold, lower-cased (basis, comparison) or as written (operator). */
+  private static Rule oneOf(Cells cells, String column, Column value, List<String> allowed) {
+    return new Rule(column, value.isin(allowed.toArray()).unary_$bang(),
+        concat(lit("unknown " + column + " "), quoted(cells.text(column)),
+            lit(" (expected " + String.join(", ", allowed.subList(0, allowed.size() - 1)) + " or "
+                + allowed.get(allowed.size() - 1) + ")")));
+  }
+
+  private static Column decimal(Cells cells, String column) {
+    Column text = cells.text(column);
+    return when(text.rlike(DECIMAL), text.cast(DataTypes.DoubleType));
+  }
+
+  private static Rule decimalRule(Cells cells, String column) {
+    Column text = cells.text(column);
+    return new Rule(column, text.isNotNull().and(text.rlike(DECIMAL).unary_$bang()),
+        concat(lit("not a number "), quoted(text), lit(" (expected a decimal number such as 2 or 0.05)")));
+  }
+
+  /**
+   * claims.csv ({@link CsvSource#readWithRecordIndex}): one claim a report makes about its figures,
+   * checked by every rule but the report's and the claim id's uniqueness, which the driver checks
+   * (like context.csv, every row comes to the driver). The baseline may be left empty only for a
+   * {@code value} comparison; {@code baseline_theater} defaults to {@code theater}.
+   */
+  public static Dataset<Row> claims(SourceRows source) {
+    Cells cells = new Cells(source.rows().schema(), List.of(),
+        List.of("period_start", "period_end", "baseline_start", "baseline_end"));
+    Column basis = lower(cells.text("basis"));
+    Column comparison = lower(cells.text("comparison"));
+    Column operator = cells.text("operator");
+    Column needsBaseline = comparison.notEqual(lit("value"));
+    Column tolerance = decimal(cells, "tolerance");
+    Column problem = firstProblem(List.of(
+        malformedRule(),
+        cells.requiredRule("claim_id"),
+        cells.requiredRule("report_id"),
+        cells.requiredRule("quote"),
+        cells.requiredRule("metric"),
+        cells.requiredRule("theater"),
+        cells.requiredRule("period_start"),
+        cells.dateRule("period_start"),
+        cells.requiredRule("period_end"),
+        cells.dateRule("period_end"),
+        new Rule("period_end", cells.date("period_end").lt(cells.date("period_start")),
+            lit("period_end is before period_start")),
+        cells.requiredRule("basis"),
+        oneOf(cells, "basis", basis, List.of("total", "annualised", "per_30_days")),
+        cells.requiredRule("comparison"),
+        oneOf(cells, "comparison", comparison, List.of("ratio", "difference", "value")),
+        new Rule("baseline_start", needsBaseline.and(cells.isEmpty("baseline_start")),
+            lit("required value is empty (a ratio or difference needs a baseline)")),
+        cells.dateRule("baseline_start"),
+        new Rule("baseline_end", needsBaseline.and(cells.isEmpty("baseline_end")),
+            lit("required value is empty (a ratio or difference needs a baseline)")),
+        cells.dateRule("baseline_end"),
+        new Rule("baseline_end", cells.isEmpty("baseline_start").notEqual(cells.isEmpty("baseline_end")),
+            lit("baseline_start and baseline_end must both be given or both be empty")),
+        new Rule("baseline_end", cells.date("baseline_end").lt(cells.date("baseline_start")),
+            lit("baseline_end is before baseline_start")),
+        cells.requiredRule("operator"),
+        oneOf(cells, "operator", operator, List.of(">", ">=", "<", "<=", "=", "~")),
+        cells.requiredRule("threshold"),
+        decimalRule(cells, "threshold"),
+        decimalRule(cells, "tolerance"),
+        new Rule("tolerance", tolerance.lt(0), concat(lit("negative tolerance "), quoted(cells.text("tolerance"))))));
+    return cells.stage(source.rows()).select(
+        cells.text("claim_id").as("claim_id"),
+        cells.text("report_id").as("report_id"),
+        cells.text("quote").as("quote"),
+        lower(cells.text("metric")).as("metric"),
+        upper(cells.text("theater")).as("theater"),
+        cells.date("period_start").as("period_start"),
+        cells.date("period_end").as("period_end"),
+        basis.as("basis"),
+        cells.date("baseline_start").as("baseline_start"),
+        cells.date("baseline_end").as("baseline_end"),
+        upper(coalesce(cells.text("baseline_theater"), cells.text("theater"))).as("baseline_theater"),
+        comparison.as("comparison"),
+        operator.as("operator"),
+        decimal(cells, "threshold").as("threshold"),
+        tolerance.as("tolerance"),
+        col(CsvSource.INPUT),
+        col(CsvSource.FILE),
+        col(CsvSource.RECORD),
+        col(CsvSource.BREAKS),
+        source.rawText().as(CsvSource.RAW),
+        problem.as(PROBLEM));
+  }
+
   /** The rules of a figure record, in the order a row's problem is chosen; the report's rule comes last. */
   private static List<Rule> figureRules(Cells cells, List<String> metrics) {
     List<Rule> rules = new ArrayList<>(List.of(

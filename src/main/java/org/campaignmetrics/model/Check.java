@@ -1,5 +1,6 @@
 package org.campaignmetrics.model;
 
+import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -17,6 +18,11 @@ public record Check(String check, Severity severity, Period period, String theat
       return name().toLowerCase(Locale.ROOT);
     }
   }
+
+  /** By period, theater, metric, check and figures: the checks table's key, and its order. */
+  public static final Comparator<Check> ORDER = Comparator.comparing((Check c) -> c.period().start())
+      .thenComparing(c -> c.period().end()).thenComparing(Check::theater).thenComparing(Check::metric)
+      .thenComparing(Check::check).thenComparing(Check::figures);
 
   public long difference() {
     return value - comparedValue;

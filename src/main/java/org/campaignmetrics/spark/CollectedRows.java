@@ -50,6 +50,8 @@ public final class CollectedRows {
       return row.getLong(i);
     } else if (type.equals(DataTypes.IntegerType)) {
       return row.getInt(i);
+    } else if (type.equals(DataTypes.DoubleType)) {
+      return row.getDouble(i);
     } else if (type.equals(DataTypes.BooleanType)) {
       return row.getBoolean(i);
     } else if (type.equals(DataTypes.DateType)) {

@@ -16,7 +16,8 @@ public final class OutputTables {
       ContextSeries.TABLE,
       ChecksTable.TABLE,
       RejectsTable.TABLE,
-      ChangesTable.TABLE);
+      ChangesTable.TABLE,
+      ClaimChecksTable.TABLE);
 
   private OutputTables() {}
 

@@ -200,4 +200,37 @@ class InputContractTest extends SparkTest {
     assertEquals(bad, spark.read().parquet(output.resolve("parquet/rejects").toString()).count());
     assertEquals(196L, outputs.rows("figures").filter("metric = 'missions'").first().<Long>getAs("value"));
   }
+
+  /**
+   * claims.csv: columns by name in any order, without its optional columns (baseline_theater
+   * defaults to theater), read in the one input pass, accounted; under strict, a bad claim stops the run.
+   */
+  @Test
+  void claimsAreReadByHeaderNameAndAccounted() throws Exception {
+    Path in = input(REPORTS, OPERATIONS_HEADER + "r1,2024-01-01,2024-06-30,IRAQ,137,30,74,,,\n"
+            + "r1,2024-01-01,2024-06-30,SYRIA,59,14,92,,,\n",
+        ATTACKS + "r1,2024-01-01,2024-06-30,ALL,153\nr1,2023-01-01,2023-12-31,ALL,121\n");
+    Files.writeString(in.resolve("claims.csv"),
+        "threshold,operator,comparison,baseline_end,baseline_start,basis,period_end,period_start,Theater,metric,"
+            + "quote,report_id,claim_id\n"
+            + "2,>,ratio,2023-12-31,2023-01-01,Annualised,2024-06-30,2024-01-01,all,Claimed_Attacks,"
+            + "\"On pace to more than double, it said\",r1,pace\n"
+            + "2,>,ratio,2024-06-30,2024-01-01,total,2024-06-30,2024-01-01,iraq,killed,Twice Syria's,r1,iraq\n");
+    CampaignMetrics.Outputs outputs = CampaignMetrics.compute(spark, in.toString());
+    assertRows("SELECT * FROM VALUES"
+            + " ('iraq', 'IRAQ', 'IRAQ', 'total', 30L, 30L, 1.0, 'contradicted'),"
+            + " ('pace', 'ALL', 'ALL', 'annualised', 153L, 121L, 2.542821, 'supported')"
+            + " AS t(claim_id, theater, baseline_theater, basis, claimed_value, baseline_value, observed, verdict)",
+        outputs.rows("claim_checks"));
+    FileAccount claims = outputs.accounts().get(outputs.accounts().size() - 1);
+    assertEquals(new FileAccount("claims.csv", 2, 2, 0), claims);
+    assertEquals(1, outputs.warnings(), "the contradicted claim is a warning");
+
+    Files.writeString(in.resolve("claims.csv"), Files.readString(in.resolve("claims.csv")).replace(",>,ratio,2024",
+        ",>>,ratio,2024"));
+    RejectedInputException strict = assertThrows(RejectedInputException.class,
+        () -> CampaignMetrics.compute(spark, in.toString(), new CampaignMetrics.Options(true)));
+    assertTrue(strict.getMessage().contains("claims.csv line 3, column 'operator': unknown operator '>>'"),
+        strict.getMessage());
+  }
 }

@@ -32,9 +32,16 @@ class CollectedRowsTest extends SparkTest {
   }
 
   @Test
+  void doublesComeAsTheyAre() {
+    List<Row> rows = CollectedRows.of(spark.sql("SELECT 0.05D AS tolerance UNION ALL SELECT NULL"));
+    assertEquals(0.05, rows.get(0).<Double>getAs("tolerance"));
+    assertNull(rows.get(1).getAs("tolerance"));
+  }
+
+  @Test
   void aTypeWithoutADriverFormIsNamed() {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> CollectedRows.of(spark.sql("SELECT 0.5D AS share")));
-    assertEquals("column share: no driver form for double", error.getMessage());
+        () -> CollectedRows.of(spark.sql("SELECT CAST(0.5 AS DECIMAL(3, 2)) AS share")));
+    assertEquals("column share: no driver form for decimal(3,2)", error.getMessage());
   }
 }
