@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.campaignmetrics.extract.Csv;
 
 /**
  * jobs/benchmark: the job against its floors and a peer, each run in a fresh JVM, median of several
@@ -23,7 +25,13 @@ import java.util.stream.Stream;
 public final class Benchmark {
   /** What is measured, in the order each round runs them. */
   enum Variant {
-    SESSION("session floor"), SCAN("scan floor"), RULE_ONE("rule-1 floor"), DUCKDB("DuckDB"), JOB("job");
+    SESSION("session floor"), SCAN("scan floor"), RULE_ONE("rule-1 floor"), DUCKDB("DuckDB"), JOB("job"),
+    SPLIT("split floor"), EXTRACTION("extraction");
+
+    /** What runs on an input of the job (sample-data, generated rows). */
+    static final List<Variant> JOB_INPUT = List.of(SESSION, SCAN, RULE_ONE, DUCKDB, JOB);
+    /** What runs on a folder of documents (--sizes docsN). */
+    static final List<Variant> DOCUMENTS = List.of(SPLIT, EXTRACTION);
 
     final String label;
 
@@ -32,14 +40,28 @@ public final class Benchmark {
     }
   }
 
-  /** One size: its name, its input directory and the operation rows generated there (0: sample-data). */
-  record Size(String name, Path input, long generatedRows) {}
+  /**
+   * One size: its name, its input directory and the operation rows generated there (0: sample-data),
+   * or (documents > 0) a folder of that many documents for the extraction.
+   */
+  record Size(String name, Path input, long generatedRows, long documents) {
+    List<Variant> variants() {
+      return documents > 0 ? Variant.DOCUMENTS : Variant.JOB_INPUT;
+    }
+  }
+
+  /** The corpus the documents of docsN are made from, and what in it is not a document. */
+  static final String CORPUS = "src/test/resources/documents";
+  private static final Pattern DOCUMENT = Pattern.compile("(?i).*\\.(txt|md|html|htm)");
+  private static final Set<String> NOT_DOCUMENTS = Set.of("SOURCES.md");
+  private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d{2}\\b");
 
   /** The medians of one variant at one size; rss in MiB, -1 when unknown. */
   record Result(double seconds, double rssMiB, long inputRows, String sparkWork) {}
 
   private static final Pattern ROWS_READ = Pattern.compile("\"rows_read\"\\s*:\\s*(\\d+)");
   private static final Pattern SPARK_WORK = Pattern.compile("(\\d+ Spark jobs, \\d+ stages, \\d+ tasks)");
+  private static final Pattern DOCUMENTS_READ = Pattern.compile("extract-figures: (\\d+) document\\(s\\) read");
 
   private final Path project;
   private final Path work;
@@ -58,7 +80,7 @@ public final class Benchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>(Map.of("--sizes", "sample,1000000,10000000,30000000",
+    Map<String, String> options = new LinkedHashMap<>(Map.of("--sizes", "sample,1000000,10000000,30000000,docs10000",
         "--runs", "3", "--work", "target/benchmark", "--seed", "1", "--cds", "off"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!args[i].startsWith("--")) {
@@ -67,7 +89,7 @@ public final class Benchmark {
       options.put(args[i], args[i + 1]);
     }
     if (args.length % 2 != 0) {
-      System.err.println("usage: jobs/benchmark [--sizes sample,1000000,...] [--runs N] [--work DIR] "
+      System.err.println("usage: jobs/benchmark [--sizes sample,1000000,...,docs10000] [--runs N] [--work DIR] "
           + "[--seed S] [--cds on|off] [--markdown FILE]");
       System.exit(2);
     }
@@ -76,9 +98,14 @@ public final class Benchmark {
         Integer.parseInt(options.get("--runs")), "on".equals(options.get("--cds")));
     List<Size> sizes = new ArrayList<>();
     for (String size : options.get("--sizes").split(",")) {
-      sizes.add(size.equals("sample") ? new Size("sample-data", project.resolve("sample-data"), 0)
+      if (size.startsWith("docs")) {
+        long documents = Long.parseLong(size.substring("docs".length()));
+        sizes.add(new Size(humanRows(documents) + " docs", benchmark.documents(documents), 0, documents));
+        continue;
+      }
+      sizes.add(size.equals("sample") ? new Size("sample-data", project.resolve("sample-data"), 0, 0)
           : new Size(humanRows(Long.parseLong(size)), benchmark.generated(Long.parseLong(size),
-              Long.parseLong(options.get("--seed"))), Long.parseLong(size)));
+              Long.parseLong(options.get("--seed"))), Long.parseLong(size), 0));
     }
     Map<Size, Map<Variant, Result>> results = new LinkedHashMap<>();
     for (Size size : sizes) {
@@ -112,6 +139,80 @@ public final class Benchmark {
     return input;
   }
 
+  /**
+   * A folder of {@code count} documents, written once and kept under the work directory: the corpus's
+   * documents (not SOURCES.md, documents.csv or the expected rows) over and over, copy k in a folder
+   * {@code copy-k} of its own with every year of the text moved by {@link #yearShift(int)}, and a
+   * documents.csv whose rows (the corpus's, for the documents it names) get the copy's file, a report
+   * id of their own and their dates and titles moved alike.
+   */
+  private Path documents(long count) throws IOException {
+    Path input = work.resolve("inputs/documents-" + count);
+    if (Files.isDirectory(input)) {
+      return input;
+    }
+    Path partial = work.resolve("inputs/.partial-documents-" + count);
+    deleteTree(partial);
+    Files.createDirectories(partial);
+    System.err.printf("writing %,d documents into %s%n", count, input);
+    Path corpus = project.resolve(CORPUS);
+    List<Path> originals;
+    try (Stream<Path> files = Files.list(corpus)) {
+      originals = files.filter(f -> Files.isRegularFile(f) && DOCUMENT.matcher(f.getFileName().toString()).matches()
+          && !NOT_DOCUMENTS.contains(f.getFileName().toString())).sorted().toList();
+    }
+    Map<String, Map<String, String>> metadata = new LinkedHashMap<>();
+    for (Map<String, String> row : Csv.parseWithHeader(Files.readString(corpus.resolve("documents.csv")))) {
+      metadata.put(row.get("file"), row);
+    }
+    List<String> header = List.of("file", "report_id", "publisher", "published_on", "source_type", "title", "reference");
+    StringBuilder index = new StringBuilder(Csv.line(header));
+    long written = 0;
+    for (int copy = 0; written < count; copy++) {
+      int shift = yearShift(copy);
+      String folder = String.format("copy-%04d", copy);
+      Files.createDirectories(partial.resolve(folder));
+      for (Path original : originals) {
+        if (written == count) {
+          break;
+        }
+        String name = original.getFileName().toString();
+        Files.writeString(partial.resolve(folder).resolve(name), shiftYears(Files.readString(original), shift));
+        Map<String, String> row = metadata.get(name);
+        if (row != null) {
+          List<String> cells = new ArrayList<>();
+          for (String column : header) {
+            String cell = row.getOrDefault(column, "");
+            cells.add(switch (column) {
+              case "file" -> folder + "/" + name;
+              case "report_id" -> cell + "-" + folder;
+              case "published_on", "title" -> shiftYears(cell, shift);
+              default -> cell;
+            });
+          }
+          index.append(Csv.line(cells));
+        }
+        written++;
+      }
+    }
+    Files.writeString(partial.resolve("documents.csv"), index.toString());
+    Files.move(partial, input);
+    return input;
+  }
+
+  /**
+   * How many years copy k of the corpus moves its dates: copy 0 is the corpus, the others from -100 to
+   * +74 years (175 different texts of each document), so that the corpus's years (2003 to 2025) stay
+   * between 1900 and 2099, where the extractor reads a four-digit number as a year.
+   */
+  static int yearShift(int copy) {
+    return (copy + 100) % 175 - 100;
+  }
+
+  static String shiftYears(String text, int shift) {
+    return YEAR.matcher(text).replaceAll(m -> Integer.toString(Integer.parseInt(m.group()) + shift));
+  }
+
   /** Every variant, round after round, so that a noisy moment hits all of them alike. */
   private Map<Variant, Result> measure(Size size) throws Exception {
     Files.createDirectories(work);
@@ -119,7 +220,7 @@ public final class Benchmark {
     long inputRows = -1;
     String sparkWork = "";
     for (int round = 1; round <= runs; round++) {
-      for (Variant variant : Variant.values()) {
+      for (Variant variant : size.variants()) {
         Path output = work.resolve("out/" + variant.name().toLowerCase(Locale.ROOT));
         Path rss = work.resolve("rss.txt");
         Files.deleteIfExists(rss);
@@ -149,6 +250,18 @@ public final class Benchmark {
           Matcher work = SPARK_WORK.matcher(Files.readString(output.resolve("_manifest.json")));
           sparkWork = work.find() ? work.group(1) : "";
         }
+        if (variant == Variant.EXTRACTION) {
+          Matcher read = DOCUMENTS_READ.matcher(Files.readString(log));
+          inputRows = read.find() ? Long.parseLong(read.group(1)) : -1;
+        }
+        if (variant == Variant.SPLIT && !Files.readString(output.resolve("counts.txt")).startsWith(
+            "documents " + size.documents() + "\n")) {
+          throw new IllegalStateException("the split floor did not read " + size.documents() + " documents; see " + output);
+        }
+        if (variant == Variant.EXTRACTION && inputRows != size.documents()) {
+          throw new IllegalStateException("the extraction read " + inputRows + " documents, not " + size.documents()
+              + "; see " + log);
+        }
       }
     }
     Map<Variant, Result> medians = new LinkedHashMap<>();
@@ -167,6 +280,9 @@ public final class Benchmark {
       case RULE_ONE -> List.of("rule1", size.input().toString(), output.toString());
       case JOB -> List.of("job", "--input", size.input().toString(), "--output", output.toString(), "--master",
           "local[*]", "--run-id", "benchmark");
+      case SPLIT -> List.of("split", size.input().toString(), output.toString());
+      case EXTRACTION -> List.of("extract", "--documents", size.input().toString(), "--output", output.toString(),
+          "--master", "local[*]");
     };
   }
 
@@ -215,8 +331,9 @@ public final class Benchmark {
   static String report(Map<Size, Map<Variant, Result>> results, int runs, boolean cds) {
     StringBuilder out = new StringBuilder();
     out.append(String.format("Median of %d runs, each in a fresh JVM (-Xmx1g, local[*]%s); input rows = every row the "
-        + "job read (operations, attacks, reports, context).%n%n", runs,
-        cds ? ", class-data sharing: an archive per variant" : ""));
+        + "job read (operations, attacks, reports, context)%s.%n%n", runs,
+        cds ? ", class-data sharing: an archive per variant" : "",
+        results.keySet().stream().anyMatch(s -> s.documents() > 0) ? "; for the extraction, documents" : ""));
     out.append(String.format("%-12s %-13s %12s %10s %14s %14s  %s%n", "input", "run", "input rows", "wall s",
         "rows/s", "peak RSS MiB", "Spark work (job)"));
     for (Map.Entry<Size, Map<Variant, Result>> size : results.entrySet()) {
@@ -230,8 +347,16 @@ public final class Benchmark {
     out.append(String.format("%nRatios (targets on a 2-core machine in brackets)%n"));
     for (Map.Entry<Size, Map<Variant, Result>> size : results.entrySet()) {
       Map<Variant, Result> r = size.getValue();
-      double job = r.get(Variant.JOB).seconds();
       String name = size.getKey().name();
+      if (size.getKey().documents() > 0) {
+        Result extraction = r.get(Variant.EXTRACTION);
+        Result floor = r.get(Variant.SPLIT);
+        out.append(String.format("%-12s extraction / split floor %6.2f%n", name, extraction.seconds() / floor.seconds()));
+        out.append(String.format("%-12s documents per second: extraction %,.0f, split floor %,.0f%n", name,
+            extraction.inputRows() / extraction.seconds(), floor.inputRows() / floor.seconds()));
+        continue;
+      }
+      double job = r.get(Variant.JOB).seconds();
       if (size.getKey().generatedRows() == 0) {
         out.append(String.format("%-12s job / session floor %6.2f  (<= 2)%n", name, job / r.get(Variant.SESSION).seconds()));
       }

@@ -26,6 +26,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.campaignmetrics.CampaignMetricsJob;
+import org.campaignmetrics.extract.ExtractFigures;
+import org.campaignmetrics.extract.Sentences;
+import org.campaignmetrics.extract.SourceDocument;
 
 /**
  * One measured run, in a JVM of its own: the job, or one of the baselines it is compared with. At
@@ -38,6 +41,10 @@ import org.campaignmetrics.CampaignMetricsJob;
  *   Measured rule1 INPUT OUTPUT   Spark reads every contract column of operations and attacks and writes
  *                                 rule 1's sums (per report, period, theater and quote), nothing checked
  *   Measured duckdb INPUT OUTPUT  DuckDB computes the per-period, per-theater sums and rates in SQL
+ *   Measured extract ARGS...      jobs/extract-figures' own main, as a user runs it
+ *   Measured split DOCS OUTPUT    the extraction's floor: Spark reads the documents as ExtractFigures does
+ *                                 (binaryFile), decodes them (HTML to text) and splits them into sentences,
+ *                                 and writes the counts; no extraction
  * </pre>
  */
 public final class Measured {
@@ -55,6 +62,8 @@ public final class Measured {
       case "scan" -> scanFloor(rest[0], rest[1]);
       case "rule1" -> ruleOneFloor(rest[0], rest[1]);
       case "duckdb" -> duckDb(rest[0], rest[1]);
+      case "extract" -> ExtractFigures.main(rest); // exits with the job's status
+      case "split" -> splitFloor(rest[0], rest[1]);
       default -> throw new IllegalArgumentException("unknown measurement " + args[0]);
     }
   }
@@ -128,6 +137,37 @@ public final class Measured {
     counts.forEach(count -> typed.put(count, col(count).cast(DataTypes.LongType)));
     return spark.read().option("header", "true").option("multiLine", "true").schema(text).csv(csv.toString())
         .withColumns(typed);
+  }
+
+  /**
+   * What extracting figures costs at least: the same files read by the same Spark source with the same
+   * options, each decoded (HTML reduced to text) and split into sentences in the tasks, by the
+   * extractor's own classes, and one small result per document brought back to the driver, which
+   * writes the counts. Everything the extractor does on top (metadata, numbers, metrics, periods,
+   * theaters, the five files) is what the extraction costs above this floor.
+   */
+  private static void splitFloor(String documentsDir, String outputDir) throws IOException {
+    SparkSession spark = SparkSession.builder().appName("extract-figures").master("local[*]")
+        .config("spark.ui.showConsoleProgress", "false").getOrCreate();
+    try {
+      List<Integer> sentences = spark.read().format("binaryFile")
+          .option("pathGlobFilter", ExtractFigures.DOCUMENTS_GLOB)
+          .option("recursiveFileLookup", "true")
+          .load(documentsDir)
+          .select("path", "content")
+          .javaRDD()
+          .map(row -> {
+            String path = row.<String>getAs("path");
+            SourceDocument document = SourceDocument.of(path.substring(path.lastIndexOf('/') + 1), row.getAs("content"));
+            return Sentences.split(document.text()).size();
+          })
+          .collect();
+      Files.createDirectories(Path.of(outputDir));
+      Files.writeString(Path.of(outputDir, "counts.txt"), "documents " + sentences.size() + "\nsentences "
+          + sentences.stream().mapToLong(Integer::longValue).sum() + "\n");
+    } finally {
+      spark.stop();
+    }
   }
 
   /**

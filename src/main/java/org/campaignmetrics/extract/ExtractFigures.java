@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
 public final class ExtractFigures implements Callable<Integer> {
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
-  /** The files read as documents, by name (a Hadoop glob). */
-  static final String DOCUMENTS_GLOB = "*.{txt,md,html,htm,TXT,MD,HTML,HTM}";
+  /** The files read as documents, by name (a Hadoop glob); jobs/benchmark's floor reads the same. */
+  public static final String DOCUMENTS_GLOB = "*.{txt,md,html,htm,TXT,MD,HTML,HTM}";
   static final String DOCUMENTS_CSV = "documents.csv";
 
   @Option(names = "--documents", paramLabel = "DIR",
