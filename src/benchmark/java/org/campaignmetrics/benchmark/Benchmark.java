@@ -221,7 +221,10 @@ public final class Benchmark {
     String sparkWork = "";
     for (int round = 1; round <= runs; round++) {
       for (Variant variant : size.variants()) {
-        Path output = work.resolve("out/" + variant.name().toLowerCase(Locale.ROOT));
+        // one output directory per input: the job compares each run with the one published before it,
+        // and another input's figures would be removals that hold the run (exit 5)
+        Path output = work.resolve("out/" + size.name().replaceAll("[^A-Za-z0-9]+", "-") + "/"
+            + variant.name().toLowerCase(Locale.ROOT));
         Path rss = work.resolve("rss.txt");
         Files.deleteIfExists(rss);
         Path log = work.resolve("last-run.log");
