@@ -88,7 +88,7 @@ public record Period(LocalDate start, LocalDate end) implements Serializable, Co
     int year = start.getYear();
     return switch (grain()) {
       case DAY -> start.toString();
-      case MONTH -> String.format("%04d-%02d", year, start.getMonthValue());
+      case MONTH -> year + (start.getMonthValue() < 10 ? "-0" : "-") + start.getMonthValue(); // not String.format: every table row asks
       case QUARTER -> year + "-Q" + ((start.getMonthValue() - 1) / 3 + 1);
       case HALF -> year + "-H" + (start.getMonthValue() == 1 ? 1 : 2);
       case YEAR -> Integer.toString(year);

@@ -72,9 +72,30 @@ final class CsvFile {
     if (rate == 0 || !Double.isFinite(rate)) {
       return rate;
     }
+    // the digits kept are an integer k; k / 10^n (or k * 10^n) is then one correctly rounded operation
+    int shift = OutputTable.SIGNIFICANT_DIGITS - 1 - (int) Math.floor(Math.log10(Math.abs(rate)));
+    if (shift >= 0 && shift <= 22) {
+      double power = POWERS_OF_TEN[shift];
+      double digits = Math.rint(rate * power);
+      if (Math.abs(digits) < 1e15) { // exact in a double
+        return digits / power;
+      }
+    } else if (shift < 0 && shift >= -22) {
+      double power = POWERS_OF_TEN[-shift];
+      return Math.rint(rate / power) * power;
+    }
     return new java.math.BigDecimal(rate)
         .round(new java.math.MathContext(OutputTable.SIGNIFICANT_DIGITS, java.math.RoundingMode.HALF_EVEN))
         .doubleValue();
+  }
+
+  private static final double[] POWERS_OF_TEN = new double[23];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10; // exact up to 10^22
+    }
   }
 
   /** A text cell a spreadsheet would run as a formula gets a leading apostrophe. */
