@@ -74,7 +74,7 @@ public final class InputLoad {
         valid.put(id, toReport(row));
       } else {
         quarantine.reject(row, line, row.getAs("column"), row.getAs("reason"));
-        quarantine.rejectedReport(id, line, row.getAs("column"), row.getAs("reason"));
+        quarantine.rejectedReport(id, line, row.getAs("column"), DateHints.withHint(row.getAs("reason")));
         rejected++;
       }
     }

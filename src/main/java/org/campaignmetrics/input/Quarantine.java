@@ -76,7 +76,7 @@ public final class Quarantine {
 
   /** A row read on the driver (reports, context), rejected for the reason given. */
   void reject(Row row, long line, String column, String reason) {
-    rejects.add(RowFactory.create(row.getAs("file"), line, row.getAs("raw"), column, reason));
+    rejects.add(RowFactory.create(row.getAs("file"), line, row.getAs("raw"), column, DateHints.withHint(reason)));
   }
 
   List<FileAccount> accounts() {
@@ -112,7 +112,9 @@ public final class Quarantine {
           throw new IllegalStateException("the input pass rejected " + figureRejects + " figure rows, but "
               + found.size() + " were found again; did the input change during the run?");
         }
-        rejects.addAll(found);
+        for (Row r : found) { // rows of REJECTS_SCHEMA: file, line, raw, column, reason
+          rejects.add(RowFactory.create(r.get(0), r.get(1), r.get(2), r.get(3), DateHints.withHint(r.getString(4))));
+        }
       }
     }
     // by position: rows of REJECTS_SCHEMA, some made on the driver without a schema

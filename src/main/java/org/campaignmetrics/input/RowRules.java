@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
@@ -177,38 +176,8 @@ public final class RowRules {
       }
       Column text = text(column);
       return new Rule(column, text.isNotNull().and(date(column).isNull()),
-          concat(lit("not a date (yyyy-MM-dd) "), quoted(text), otherDateFormat(text)));
+          concat(lit(DateHints.NOT_A_DATE), quoted(text)));
     }
-  }
-
-  /** Day, month and year written with slashes, as spreadsheets save dates: 16/07/2024, 7/16/2024. */
-  private static final String SLASHED_DATE = "^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$";
-
-  /**
-   * For a date a spreadsheet wrote as dd/MM/yyyy or MM/dd/yyyy, which of the two it is (a part above
-   * 12 cannot be a month) and the date as the contract wants it; empty for anything else. The row is
-   * rejected all the same: the contract stays ISO, and 01/02/2024 cannot be told apart.
-   */
-  private static Column otherDateFormat(Column text) {
-    Column first = regexp_extract(text, SLASHED_DATE, 1).cast(DataTypes.IntegerType);
-    Column second = regexp_extract(text, SLASHED_DATE, 2).cast(DataTypes.IntegerType);
-    Column year = regexp_extract(text, SLASHED_DATE, 3);
-    Column dayFirst = concat(year, lit("-"), lpad(regexp_extract(text, SLASHED_DATE, 2), 2, "0"), lit("-"),
-        lpad(regexp_extract(text, SLASHED_DATE, 1), 2, "0"));
-    Column monthFirst = concat(year, lit("-"), lpad(regexp_extract(text, SLASHED_DATE, 1), 2, "0"), lit("-"),
-        lpad(regexp_extract(text, SLASHED_DATE, 2), 2, "0"));
-    return when(text.rlike(SLASHED_DATE).unary_$bang(), lit(""))
-        .when(first.equalTo(second).and(first.leq(12)),
-            concat(lit(": written dd/MM/yyyy or MM/dd/yyyy (the same date either way); as yyyy-MM-dd it is "),
-                dayFirst))
-        .when(first.gt(12).and(second.leq(12)),
-            concat(lit(": written dd/MM/yyyy; as yyyy-MM-dd it is "), dayFirst))
-        .when(second.gt(12).and(first.leq(12)),
-            concat(lit(": written MM/dd/yyyy; as yyyy-MM-dd it is "), monthFirst))
-        .when(first.leq(12).and(second.leq(12)),
-            concat(lit(": written dd/MM/yyyy or MM/dd/yyyy, which cannot be told apart; write "), dayFirst,
-                lit(" or "), monthFirst))
-        .otherwise(lit(""));
   }
 
   /** A qualifier rank back as its code: exact, at_least, more_than, approximate. */
