@@ -117,6 +117,24 @@ public final class InputLoad {
     }
   }
 
+  /**
+   * Quarantines a row read whole on the driver (context, claims) that broke a rule of its own or
+   * names no valid report (counted as citing it); true if it did.
+   */
+  private static boolean rejected(Row row, long line, InputFile file, Set<String> reportIds, Quarantine quarantine) {
+    if (row.getAs("reason") != null) {
+      quarantine.reject(row, line, row.getAs("column"), row.getAs("reason"));
+      return true;
+    }
+    String id = row.getAs("report_id");
+    if (!reportIds.contains(id)) {
+      quarantine.reject(row, line, "report_id", RowRules.unknownReportReason(id));
+      quarantine.cite(id, file.fileName(), 1);
+      return true;
+    }
+    return false;
+  }
+
   /** The context observations: every row is on the driver, and its report is checked here. */
   private static List<ContextObservation> observations(List<Row> contextRows, Set<String> reportIds,
       Quarantine quarantine) {
@@ -126,12 +144,7 @@ public final class InputLoad {
     for (Row row : contextRows) {
       String id = row.getAs("report_id");
       long line = lines.get(row.<Long>getAs(CsvSource.RECORD));
-      if (row.getAs("reason") != null) {
-        quarantine.reject(row, line, row.getAs("column"), row.getAs("reason"));
-        rejected++;
-      } else if (!reportIds.contains(id)) {
-        quarantine.reject(row, line, "report_id", RowRules.unknownReportReason(id));
-        quarantine.cite(id, InputContract.CONTEXT.fileName(), 1);
+      if (rejected(row, line, InputContract.CONTEXT, reportIds, quarantine)) {
         rejected++;
       } else {
         observations.add(new ContextObservation(id, Period.day(row.getAs("as_of")), row.getAs("scope"),
@@ -157,12 +170,7 @@ public final class InputLoad {
       String id = row.getAs("report_id");
       String claimId = row.getAs("claim_id");
       long line = lines.get(row.<Long>getAs(CsvSource.RECORD));
-      if (row.getAs("reason") != null) {
-        quarantine.reject(row, line, row.getAs("column"), row.getAs("reason"));
-        rejected++;
-      } else if (!reportIds.contains(id)) {
-        quarantine.reject(row, line, "report_id", RowRules.unknownReportReason(id));
-        quarantine.cite(id, InputContract.CLAIMS.fileName(), 1);
+      if (rejected(row, line, InputContract.CLAIMS, reportIds, quarantine)) {
         rejected++;
       } else if (firstLine.containsKey(claimId)) {
         quarantine.reject(row, line, "claim_id",
