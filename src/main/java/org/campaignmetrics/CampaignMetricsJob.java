@@ -12,6 +12,7 @@ import org.campaignmetrics.input.InputException;
 import org.campaignmetrics.input.RejectedInputException;
 import org.campaignmetrics.publish.OutputLock;
 import org.campaignmetrics.publish.PublishGates;
+import org.campaignmetrics.spark.JobSession;
 import org.campaignmetrics.spark.RootCause;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -170,7 +171,7 @@ public final class CampaignMetricsJob implements Callable<Integer> {
     if (!inputPath.getFileSystem(new org.apache.hadoop.conf.Configuration()).exists(inputPath)) {
       throw new InputException("input directory not found: " + input);
     }
-    String sparkMaster = master != null ? master : new SparkConf().get("spark.master", null);
+    String sparkMaster = master != null ? master : JobSession.submitted().get("spark.master", null);
     SparkMaster.requireReachable(sparkMaster);
     // an embedding application's session is left running; one started here is stopped here
     boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
@@ -262,31 +263,9 @@ public final class CampaignMetricsJob implements Callable<Integer> {
   }
 
   private SparkSession session() {
-    // Spark's INFO chatter is off unless asked for, also under spark-submit, where Spark's own
-    // log4j2 configuration comes first on the classpath; the job's own lines stay at INFO.
-    org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark",
-        verbose ? org.apache.logging.log4j.Level.INFO : org.apache.logging.log4j.Level.WARN);
-    org.apache.logging.log4j.core.config.Configurator.setLevel("org.sparkproject",
-        verbose ? org.apache.logging.log4j.Level.INFO : org.apache.logging.log4j.Level.WARN);
-    // the job's own lines in the analyst's words; with --verbose also what Spark did (jobs, stages, code generation)
-    org.apache.logging.log4j.core.config.Configurator.setLevel("org.campaignmetrics",
-        verbose ? org.apache.logging.log4j.Level.DEBUG : org.apache.logging.log4j.Level.INFO);
-    if (!verbose) {
-      // notes that are true of every run and say nothing about this one
-      for (String logger : List.of("org.apache.spark.sql.catalyst.csv.CSVHeaderChecker",
-          "org.apache.spark.sql.catalyst.util.SparkStringUtils", "org.apache.hadoop.util.NativeCodeLoader",
-          "org.apache.spark.util.Utils")) {
-        org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
-      }
-    }
-    SparkConf submitted = new SparkConf(); // what spark-submit passed, as spark.* system properties
-    SparkSession.Builder builder = SparkSession.builder().appName("campaign-metrics")
-        .config("spark.ui.showConsoleProgress", "false");
-    if (master != null) {
-      builder.master(master);
-    } else if (!submitted.contains("spark.master")) {
-      builder.master("local[*]");
-    }
+    JobSession.logging(verbose);
+    SparkConf submitted = JobSession.submitted();
+    SparkSession.Builder builder = JobSession.builder("campaign-metrics", master);
     if (!submitted.contains("spark.sql.codegen.hugeMethodLimit") && refusesHugeMethods()) {
       // HotSpot never compiles a method over 8000 bytes of bytecode (DontCompileHugeMethods, on by
       // default): the generated loop of the input pass is about that size, and run by the bytecode

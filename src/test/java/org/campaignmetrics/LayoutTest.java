@@ -28,11 +28,11 @@ class LayoutTest {
       "spark", Set.of(),
       "input", Set.of("model", "spark"),
       "derive", Set.of("model"),
-      "tables", Set.of("model", "spark", "input"),
+      "tables", Set.of("model", "spark", "input", "derive"),
       "publish", Set.of("model", "spark", "input", "tables"),
       "export", Set.of("model", "spark", "tables"),
       "tools", Set.of("model"),
-      "extract", Set.of("model", "input"));
+      "extract", Set.of("model", "input", "spark"));
   private static final Path MAIN = Path.of("src/main/java/org/campaignmetrics");
   private static final Pattern REFERENCE = Pattern.compile("\\borg\\.campaignmetrics\\.([a-z]+)\\.");
 

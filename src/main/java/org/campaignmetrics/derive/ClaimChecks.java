@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.campaignmetrics.model.Check;
 import org.campaignmetrics.model.Claim;
-import org.campaignmetrics.model.ClaimVerdict;
 import org.campaignmetrics.model.ClaimVerdict.Verdict;
+import org.campaignmetrics.model.ClaimVerdict;
 import org.campaignmetrics.model.ContextObservation;
 import org.campaignmetrics.model.Figure;
 import org.campaignmetrics.model.FigureTable;
@@ -110,16 +109,13 @@ public final class ClaimChecks {
     if (stated == null) {
       return null;
     }
-    // rule 3's order, as context_series ranks the reports of one observation
-    ContextObservation winner = stated.stream()
-        .min(Comparator.comparing(o -> reports.get(o.reportId()), Report.PRIORITY)).orElseThrow();
+    ContextStatement statement = ContextStatement.of(stated, reports); // as context_series reads it
+    ContextObservation winner = statement.winner();
     if (winner.value() == null) {
       return null;
     }
-    SortedSet<String> sources = new TreeSet<>();
-    stated.forEach(o -> sources.add(o.reportId()));
-    return new Side(period, theater, metric, winner.value(), winner.qualifier(), String.join(";", sources),
-        "context");
+    return new Side(period, theater, metric, winner.value(), winner.qualifier(),
+        String.join(";", statement.sources()), "context");
   }
 
   private ClaimVerdict evaluate(Claim claim) {

@@ -21,6 +21,7 @@ import org.campaignmetrics.model.FigureTable;
 import org.campaignmetrics.model.Metric;
 import org.campaignmetrics.model.Period;
 import org.campaignmetrics.model.Qualifier;
+import org.campaignmetrics.model.Theater;
 
 /**
  * The figures known so far, by series (theater and metric) and period, and the lookups the rules and
@@ -61,7 +62,7 @@ final class KnownFigures {
   /** Notes a stated figure's table, theater and metric: what rule 4 sums over. */
   void noteStated(FigureTable table, String theater, String metric) {
     metricsByTable.computeIfAbsent(table, k -> new TreeSet<>()).add(metric);
-    if (!org.campaignmetrics.model.Theater.ALL.equals(theater)) {
+    if (!Theater.ALL.equals(theater)) {
       theatersByTable.computeIfAbsent(table, k -> new TreeSet<>()).add(theater);
     }
   }

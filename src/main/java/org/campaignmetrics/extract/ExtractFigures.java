@@ -15,11 +15,11 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.campaignmetrics.spark.JobSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -230,23 +230,8 @@ public final class ExtractFigures implements Callable<Integer> {
   }
 
   private SparkSession session() {
-    // Spark's INFO chatter is off unless asked for; the job's own lines go to stderr
-    org.apache.logging.log4j.Level level = verbose ? org.apache.logging.log4j.Level.INFO : org.apache.logging.log4j.Level.WARN;
-    org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark", level);
-    org.apache.logging.log4j.core.config.Configurator.setLevel("org.sparkproject", level);
-    if (!verbose) {
-      for (String logger : List.of("org.apache.hadoop.util.NativeCodeLoader", "org.apache.spark.util.Utils")) {
-        org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.ERROR);
-      }
-    }
-    SparkConf submitted = new SparkConf(); // what spark-submit passed
-    SparkSession.Builder builder = SparkSession.builder().appName("extract-figures")
-        .config("spark.ui.showConsoleProgress", "false");
-    if (master != null) {
-      builder.master(master);
-    } else if (!submitted.contains("spark.master")) {
-      builder.master("local[*]");
-    }
+    JobSession.logging(verbose);
+    SparkSession.Builder builder = JobSession.builder("extract-figures", master);
     return builder.getOrCreate();
   }
 }

@@ -234,14 +234,12 @@ public final class CsvSource {
       if (fs.getFileStatus(path).isDirectory()) {
         throw new InputException(fileName + ": expected a file but found a directory at " + path);
       }
-      byte[] head = new byte[1 << 16];
-      int length;
-      try (InputStream in = fs.open(path)) {
-        length = in.readNBytes(head, 0, head.length);
-      }
-      TextChecks.requireNotUtf16(head, length, fileName);
-      try (InputStream in = fs.open(path)) {
-        TextChecks.requireUtf8(in, fileName);
+      try (InputStream in = fs.open(path)) { // one read of the file for both encoding checks
+        byte[] head = new byte[1 << 16];
+        int length = in.readNBytes(head, 0, head.length);
+        TextChecks.requireNotUtf16(head, length, fileName);
+        TextChecks.requireUtf8(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head, 0, length), in),
+            fileName);
       }
       try (BufferedReader reader = new BufferedReader(
           new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {

@@ -16,10 +16,6 @@ public record InputFile(String fileName, List<String> required, List<String> opt
     return Stream.concat(required.stream(), optional.stream()).toList();
   }
 
-  public boolean isFigureFile() {
-    return figures != null;
-  }
-
   /** The metric columns of a figure file. */
   public List<String> metrics() {
     return figures.metrics();

@@ -40,8 +40,6 @@ public final class RowRules {
 
   /** A count with its optional qualifier: 44, ~35, >30, >=7. */
   private static final String QUALIFIED_COUNT = "^(~|>=|>)?\\s*([0-9]{1,18})$";
-  /** Suffix of the column holding a count's qualifier (exact, approximate, more_than, at_least). */
-  public static final String QUALIFIER = "_qualifier";
   /** Suffix of the column holding a count's qualifier as a rank (see {@link #qualifierCode}). */
   public static final String QUALIFIER_RANK = "_qualifier_rank";
   private static final String ISO_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";

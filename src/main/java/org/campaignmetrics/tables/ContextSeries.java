@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.campaignmetrics.derive.ContextStatement;
 import org.campaignmetrics.model.ContextObservation;
 import org.campaignmetrics.model.Precision;
 import org.campaignmetrics.model.Qualifier;
@@ -49,8 +50,7 @@ public final class ContextSeries {
 
   /** One row per (as_of, scope, metric), in the order of scope, metric, as_of. */
   public static List<Row> build(List<ContextObservation> observations, Map<String, Report> reports) {
-    // per series, per date: every report's observation, the highest-priority report first
-    Comparator<ContextObservation> priority = Comparator.comparing(o -> reports.get(o.reportId()), Report.PRIORITY);
+    // per series, per date: every report's observation
     Map<Series, TreeMap<LocalDate, List<ContextObservation>>> series = new TreeMap<>(
         Comparator.comparing(Series::scope).thenComparing(Series::metric));
     for (ContextObservation o : observations) {
@@ -63,9 +63,9 @@ public final class ContextSeries {
     for (TreeMap<LocalDate, List<ContextObservation>> dates : series.values()) {
       ContextObservation previous = null;
       for (List<ContextObservation> stated : dates.values()) {
-        ContextObservation o = stated.stream().min(priority).orElseThrow();
-        TreeSet<String> sources = new TreeSet<>();
-        stated.forEach(s -> sources.add(s.reportId()));
+        ContextStatement statement = ContextStatement.of(stated, reports);
+        ContextObservation o = statement.winner();
+        SortedSet<String> sources = statement.sources();
         Long change = null;
         Double changePerYear = null;
         String precision = WideRows.precisionOf(java.util.Collections.singleton(o.qualifier()));

@@ -1,7 +1,6 @@
 package org.campaignmetrics.tables;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Every output table, in its published order. The writer, the manifest, the PostgreSQL export and
@@ -27,9 +26,5 @@ public final class OutputTables {
    */
   public static List<Table> build(RunResult run) {
     return ALL.parallelStream().map(table -> new Table(table, table.build(run))).toList();
-  }
-
-  public static Optional<OutputTable> named(String name) {
-    return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 }
